@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Each variable carries its one-line documentation, which the README's
+ * configuration table repeats (a test keeps the two in step).
+ */
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+export const configVariables = {
+  PORT: {
+    doc: 'TCP port the web server listens on.',
+    schema: z.coerce.number().int().min(1).max(65535).default(3000),
+  },
+  HOST: {
+    doc: 'Address the web server binds to (0.0.0.0 to accept connections from other machines).',
+    schema: z.string().min(1).default('127.0.0.1'),
+  },
+  PUBLIC_URL: {
+    doc: 'The address people use to reach Breachdesk; used in links in e-mails. An https URL turns on Secure cookies and HSTS.',
+    schema: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  },
+  DATA_DIR: {
+    doc: 'Folder for the embedded database and stored files; created on first start.',
+    schema: z.string().min(1).default('./data'),
+  },
+  DATABASE_URL: {
+    doc: 'Empty for the embedded SQLite database under DATA_DIR, `sqlite:PATH` for another file, or a `postgres://` URL.',
+    schema: z
+      .string()
+      .refine((v) => v === '' || v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), 'must be empty, sqlite:PATH or a postgres:// URL')
+      .default(''),
+  },
+  MAIL_URL: {
+    doc: 'Empty to keep outgoing mail in the built-in mailbox (shown to admins in the app), or an `smtp://` / `smtps://` URL with optional user:password.',
+    schema: z
+      .string()
+      .refine((v) => v === '' || /^smtps?:\/\//.test(v), 'must be empty or an smtp:// or smtps:// URL')
+      .default(''),
+  },
+  MAIL_FROM: {
+    doc: 'Sender address of e-mail Breachdesk sends.',
+    schema: z.string().min(3).default('Breachdesk <breachdesk@localhost>'),
+  },
+  LOG_LEVEL: {
+    doc: 'One of fatal, error, warn, info, debug, trace, silent.',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  },
+  TIME_ZONE: {
+    doc: 'IANA time zone in which times are shown (all times are stored in UTC).',
+    schema: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Europe/Amsterdam')
+      .default('Europe/Amsterdam'),
+  },
+  TRUST_PROXY: {
+    doc: 'true when Breachdesk runs behind a reverse proxy that sets X-Forwarded-For / X-Forwarded-Proto.',
+    schema: booleanFromString.default(false),
+  },
+  SESSION_IDLE_MINUTES: {
+    doc: 'A session ends after this many minutes without a request.',
+    schema: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  },
+  SESSION_ABSOLUTE_HOURS: {
+    doc: 'A session ends this many hours after sign-in, however active.',
+    schema: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  },
+  BODY_LIMIT_BYTES: {
+    doc: 'Largest accepted request body for JSON and form posts, in bytes.',
+    schema: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  },
+  JOBS_POLL_MS: {
+    doc: 'How often a worker looks for due jobs, in milliseconds.',
+    schema: z.coerce.number().int().min(10).max(60_000).default(500),
+  },
+  JOBS_CONCURRENCY: {
+    doc: 'How many jobs one worker process runs at the same time.',
+    schema: z.coerce.number().int().min(1).max(64).default(4),
+  },
+  ROLE: {
+    doc: 'What `breachdesk serve` runs: `all` (web and jobs in one process, the default), `web` (only the web server).',
+    schema: z.enum(['all', 'web']).default('all'),
+  },
+} as const;
+
+type Variables = typeof configVariables;
+export type ConfigVariableName = keyof Variables;
+type RawConfig = { [K in ConfigVariableName]: z.output<Variables[K]['schema']> };
+
+export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+export interface Config extends RawConfig {
+  database: DatabaseTarget;
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, variable] of Object.entries(configVariables)) {
+    const raw = env[name];
+    const parsed = (variable.schema as z.ZodType).safeParse(raw === '' && name !== 'DATABASE_URL' && name !== 'MAIL_URL' ? undefined : raw);
+    if (parsed.success) {
+      values[name] = parsed.data;
+    } else {
+      const message = parsed.error.issues.map((issue) => issue.message).join('; ');
+      problems.push(`${name}=${JSON.stringify(raw)}: ${message} (${variable.doc})`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const raw = values as RawConfig;
+  return {
+    ...raw,
+    database: resolveDatabase(raw.DATABASE_URL, raw.DATA_DIR),
+    secureCookies: raw.PUBLIC_URL.startsWith('https:'),
+  };
+}
+
+function resolveDatabase(url: string, dataDir: string): DatabaseTarget {
+  if (url.startsWith('postgres')) return { dialect: 'postgres', url };
+  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', file: url.slice('sqlite:'.length) };
+  return { dialect: 'sqlite', file: path.join(dataDir, 'breachdesk.sqlite') };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './0001-foundation.ts';
+
+/** Every migration in order. A new one is appended here; names never change once released. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
