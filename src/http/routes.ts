@@ -1,8 +1,10 @@
 import type { AppContext } from '../app-context.ts';
+import { registerAuditRoutes } from '../modules/audit/index.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { App } from './server.ts';
 
 /** Every module's routes, mounted in one place so that the route table can be walked by tests. */
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerHealthRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
 }
