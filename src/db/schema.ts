@@ -87,7 +87,7 @@ export interface JobTable {
   id: string;
   name: string;
   payload: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'skipped' | 'failed';
   run_at: string;
   attempts: number;
   max_attempts: number;
