@@ -1,0 +1,162 @@
+import type {
+  Brand,
+  CaseDetail,
+  CaseSummary,
+  Mailbox,
+  MailMessage,
+  Me,
+  NewProcessorInput,
+  NewUserInput,
+  Organisation,
+  OrganisationChange,
+  ProcessorLink,
+  SetupInfo,
+  UserChange,
+  UserSummary,
+  Locale,
+} from './api-types.ts';
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** Every failed call, whatever went wrong, arrives as one of these. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly issues: FieldIssue[];
+  readonly details: Record<string, unknown>;
+
+  constructor(status: number, code: string, message: string, issues: FieldIssue[] = [], details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.issues = issues;
+    this.details = details;
+  }
+
+  /** Seconds the server asked us to wait before trying again, if it said so. */
+  get retryAfterSeconds(): number | undefined {
+    const value = this.details.retryAfterSeconds;
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  }
+}
+
+export const csrfCookieName = 'bd_csrf';
+
+export function readCookie(cookieHeader: string, name: string): string | undefined {
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      const raw = part.slice(eq + 1).trim();
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw;
+      }
+    }
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toIssues(value: unknown): FieldIssue[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((issue) => ({
+    field: typeof issue.field === 'string' ? issue.field : '',
+    message: typeof issue.message === 'string' ? issue.message : '',
+  }));
+}
+
+/** Reads the server's error body; anything else (a proxy's HTML page, an empty body) still becomes an ApiError. */
+export function errorFromResponse(status: number, body: unknown, retryAfterHeader?: string | null): ApiError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  const code = typeof error?.code === 'string' ? error.code : status >= 500 ? 'internal' : 'http_error';
+  const message = typeof error?.message === 'string' ? error.message : `The server answered with status ${status}.`;
+  const details: Record<string, unknown> = isRecord(error?.details) ? { ...error.details } : {};
+  if (details.retryAfterSeconds === undefined && retryAfterHeader && /^\d+$/.test(retryAfterHeader)) {
+    details.retryAfterSeconds = Number(retryAfterHeader);
+  }
+  return new ApiError(status, code, message, toIssues(error?.issues), details);
+}
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  fetch?: Fetch;
+  /** Where the CSRF cookie is read from; the browser's cookies by default. */
+  cookies?: () => string;
+}
+
+export function createApiClient(options: ApiClientOptions = {}) {
+  const doFetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const cookies = options.cookies ?? (() => document.cookie);
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET' && method !== 'HEAD') {
+      const token = readCookie(cookies(), csrfCookieName);
+      if (token) headers['x-csrf-token'] = token;
+    }
+    let response: Response;
+    try {
+      response = await doFetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : 'The server could not be reached.');
+    }
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!response.ok) throw errorFromResponse(response.status, parsed, response.headers.get('retry-after'));
+    return parsed as T;
+  }
+
+  const get = <T>(path: string) => request<T>('GET', path);
+  const id = encodeURIComponent;
+
+  return {
+    request,
+    getSession: () => get<{ user: Me }>('/api/session'),
+    signIn: (email: string, password: string) => request<{ user: Me }>('POST', '/api/session', { email, password }),
+    signOut: () => request<void>('DELETE', '/api/session'),
+    getSetup: (token: string) => get<SetupInfo>(`/api/setup/${id(token)}`),
+    completeSetup: (token: string, password: string) => request<{ user: Me }>('POST', '/api/setup', { token, password }),
+    updateMe: (change: { locale: Locale }) => request<{ user: Me }>('PATCH', '/api/me', change),
+
+    listUsers: () => get<{ users: UserSummary[] }>('/api/users'),
+    createUser: (input: NewUserInput) => request<{ user: UserSummary; setupLink?: string }>('POST', '/api/users', input),
+    updateUser: (userId: string, change: UserChange) => request<{ user: UserSummary }>('PATCH', `/api/users/${id(userId)}`, change),
+
+    getOrganisation: () => get<Organisation>('/api/organisation'),
+    updateOrganisation: (change: OrganisationChange) => request<Organisation>('PATCH', '/api/organisation', change),
+    addBrand: (name: string) => request<Brand>('POST', '/api/organisation/brands', { name }),
+    removeBrand: (brandId: string) => request<void>('DELETE', `/api/organisation/brands/${id(brandId)}`),
+    addProcessor: (input: NewProcessorInput) => request<ProcessorLink>('POST', '/api/organisation/processors', input),
+
+    listCases: () => get<{ cases: CaseSummary[] }>('/api/cases'),
+    getCase: (caseId: string) => get<CaseDetail>(`/api/cases/${id(caseId)}`),
+
+    getMailbox: () => get<Mailbox>('/api/mailbox'),
+    getMailMessage: (messageId: string) => get<MailMessage>(`/api/mailbox/${id(messageId)}`),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export const api: ApiClient = createApiClient();

@@ -1,0 +1,52 @@
+import type { CaseSummary } from '../api-types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link, navigate } from '../router.tsx';
+
+interface CaseTableProps {
+  cases: readonly CaseSummary[];
+  caption: string;
+  showCreated?: boolean;
+}
+
+/** Cases as a table; the reference is the link, and a click anywhere on the row follows it. */
+export function CaseTable({ cases, caption, showCreated = false }: CaseTableProps) {
+  const { t, label, moment } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cases.col.reference')}</th>
+            <th scope="col">{t('cases.col.title')}</th>
+            <th scope="col">{t('cases.col.state')}</th>
+            <th scope="col">{t('cases.col.awareAt')}</th>
+            {showCreated ? <th scope="col">{t('cases.col.createdAt')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {cases.map((c) => (
+            <tr
+              key={c.id}
+              className="row-link"
+              onClick={(event) => {
+                if ((event.target as HTMLElement).closest('a')) return;
+                navigate(`/cases/${encodeURIComponent(c.id)}`);
+              }}
+            >
+              <th scope="row">
+                <Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.reference}</Link>
+              </th>
+              <td>{c.title}</td>
+              <td>
+                <span className={`state state-${c.state === 'closed' ? 'closed' : 'open'}`}>{label('state', c.state)}</span>
+              </td>
+              <td>{moment(c.awareAt)}</td>
+              {showCreated ? <td>{moment(c.createdAt)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { api } from '../api.ts';
+import { CaseTable } from '../components/case-table.tsx';
+import { PageTitle } from '../components/page-title.tsx';
+import { ResourceView } from '../components/resource-view.tsx';
+import { newestFirst } from '../case-list.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useResource } from '../use-resource.ts';
+
+export function CasesPage() {
+  const { t } = useI18n();
+  const cases = useResource(() => api.listCases().then((r) => newestFirst(r.cases)), []);
+  return (
+    <>
+      <PageTitle>{t('cases.title')}</PageTitle>
+      <ResourceView resource={cases}>
+        {(list) => (list.length === 0 ? <p className="empty">{t('cases.empty')}</p> : <CaseTable cases={list} caption={t('cases.caption')} />)}
+      </ResourceView>
+    </>
+  );
+}

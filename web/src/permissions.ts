@@ -1,0 +1,9 @@
+import type { Role } from './api-types.ts';
+
+/** What the interface offers each role; the server decides again on every request. */
+export const permissions = {
+  listUsers: (role: Role) => role === 'admin' || role === 'privacy_officer' || role === 'auditor',
+  manageUsers: (role: Role) => role === 'admin',
+  editOrganisation: (role: Role) => role === 'admin',
+  readMailbox: (role: Role) => role === 'admin',
+};
