@@ -1,5 +1,7 @@
 import type { AppContext } from '../app-context.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
+import { registerCaseRoutes } from '../modules/cases/index.ts';
+import { registerOrganisationRoutes } from '../modules/organisations/index.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { App } from './server.ts';
 
@@ -7,4 +9,6 @@ import type { App } from './server.ts';
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerHealthRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerOrganisationRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
 }

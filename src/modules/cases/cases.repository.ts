@@ -1,0 +1,28 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/database.ts';
+import type { CaseRow } from '../../db/schema.ts';
+
+export async function listCasesOfOrg(db: DbOrTx, orgId: string): Promise<CaseRow[]> {
+  return db.selectFrom('cases').selectAll().where('org_id', '=', orgId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+}
+
+export async function findCaseOfOrg(db: DbOrTx, orgId: string, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The highest reference with this prefix; longer ones first, so that 10000 sorts after 9999. */
+export async function findLastReference(db: DbOrTx, prefix: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .select('reference')
+    .where('reference', 'like', `${prefix}%`)
+    .orderBy(sql`length(reference)`, 'desc')
+    .orderBy('reference', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.reference;
+}
+
+export async function insertCase(db: DbOrTx, row: CaseRow): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
