@@ -3,12 +3,15 @@ import { createContext } from './bootstrap.ts';
 import type { Config } from './config/config.ts';
 import { migrateToLatest } from './db/database.ts';
 import { buildServer, type App } from './http/server.ts';
+import { ensureFirstAdmin } from './modules/users/index.ts';
+import { createWorker, type Worker } from './jobs/index.ts';
 
 export type ProcessRole = 'serve' | 'worker';
 
 export interface RunningProcess {
   ctx: AppContext;
   app: App | null;
+  worker: Worker | null;
   stop(): Promise<void>;
 }
 
@@ -19,17 +22,27 @@ export interface RunningProcess {
 export async function startProcess(config: Config, role: ProcessRole): Promise<RunningProcess> {
   const ctx = createContext(config);
   await migrateToLatest(ctx.db);
+  if (role === 'serve') {
+    const setupLink = await ensureFirstAdmin(ctx);
+    if (setupLink) process.stdout.write(`Open ${setupLink} to choose the admin password\n`);
+  }
   let app: App | null = null;
   if (role === 'serve') {
     app = await buildServer(ctx);
     await app.listen({ port: config.PORT, host: config.HOST });
     ctx.logger.info(`Breachdesk is listening on ${config.PUBLIC_URL} (database: ${config.database.dialect})`);
   }
+  let worker: Worker | null = null;
+  if (role === 'worker' || config.ROLE === 'all') {
+    worker = createWorker(ctx);
+    worker.start();
+  }
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       ctx.logger.info('stopping: finishing requests and claimed jobs');
       if (app) await app.close();
+      if (worker) await worker.stop();
       await ctx.close();
     })();
     return stopping;
@@ -39,5 +52,5 @@ export async function startProcess(config: Config, role: ProcessRole): Promise<R
       void stop().then(() => process.exit(0));
     });
   }
-  return { ctx, app, stop };
+  return { ctx, app, worker, stop };
 }

@@ -4,6 +4,8 @@ import { MigrationError } from '../db/database.ts';
 import { isAppError } from '../shared/app-error.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerServeCommand } from './serve.command.ts';
+import { registerUserCommand } from './user.command.ts';
+import { registerWorkerCommand } from './worker.command.ts';
 
 export function buildCli(): Command {
   const program = new Command('breachdesk')
@@ -12,6 +14,8 @@ export function buildCli(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerMigrateCommand(program);
+  registerUserCommand(program);
+  registerWorkerCommand(program);
   return program;
 }
 
