@@ -2,12 +2,14 @@ import type { AppContext } from '../app-context.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
 import { registerCaseRoutes } from '../modules/cases/index.ts';
 import { registerOrganisationRoutes } from '../modules/organisations/index.ts';
+import { registerMailboxRoutes } from '../modules/mailbox/index.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { App } from './server.ts';
 
 /** Every module's routes, mounted in one place so that the route table can be walked by tests. */
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerHealthRoutes(app, ctx);
+  registerMailboxRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerOrganisationRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
