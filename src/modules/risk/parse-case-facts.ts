@@ -1,0 +1,14 @@
+import { AppError } from '../../shared/app-error.ts';
+import { caseFactsSchema, type CaseFacts } from './case-facts.schemas.ts';
+
+/** Validates case facts; every bad field is named, so an analyst can fix the file in one pass. */
+export function parseCaseFacts(input: unknown): CaseFacts {
+  const result = caseFactsSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new AppError('validation_failed', 'The case facts are not valid.', {
+    issues: result.error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.'),
+      message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    })),
+  });
+}
