@@ -7,7 +7,7 @@ import { PageTitle } from '../components/page-title.tsx';
 import { ResourceView } from '../components/resource-view.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { permissions } from '../permissions.ts';
-import { useUser } from '../session.tsx';
+import { useSession, useUser } from '../session.tsx';
 import { useAction, useResource } from '../use-resource.ts';
 
 type Update = (change: (current: Organisation) => Organisation) => void;
@@ -20,6 +20,8 @@ function timeZones(current: string): string[] {
 function DetailsSection({ org, canEdit, update }: { org: Organisation; canEdit: boolean; update: Update }) {
   const { t, label } = useI18n();
   const run = useAction();
+  const user = useUser();
+  const { signedIn } = useSession();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(org);
   const [error, setError] = useState<unknown>();
@@ -39,6 +41,8 @@ function DetailsSection({ org, canEdit, update }: { org: Organisation; canEdit: 
         api.updateOrganisation({ name: draft.name.trim(), sector: draft.sector, nis2: draft.nis2, timeZone: draft.timeZone, defaultLocale: draft.defaultLocale }),
       );
       update(() => next);
+      // The header shows the organisation's name from the session; keep it in step without a reload.
+      signedIn({ ...user, orgName: next.name });
       setEditing(false);
       setSaved(true);
     } catch (failure) {
