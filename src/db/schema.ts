@@ -17,6 +17,15 @@ export interface Database {
   mailbox_messages: MailboxMessageTable;
   audit_events: AuditEventTable;
   cases: CaseTable;
+  reports: ReportTable;
+  case_parties: CasePartyTable;
+  case_tasks: CaseTaskTable;
+  case_comments: CaseCommentTable;
+  data_keys: DataKeyTable;
+  files: FileTable;
+  case_notifications: CaseNotificationTable;
+  api_tokens: ApiTokenTable;
+  processor_report_links: ProcessorReportLinkTable;
 }
 
 export interface OrganisationTable {
@@ -123,6 +132,7 @@ export interface AuditEventTable {
   created_at: string;
   prev_hash: string;
   hash: string;
+  case_id: string | null;
 }
 
 export interface CaseTable {
@@ -136,6 +146,141 @@ export interface CaseTable {
   aware_at: string | null;
   created_at: string;
   updated_at: string;
+  detected_at: string | null;
+  occurred_at: string | null;
+  facts: Generated<string>;
+  fact_sources: Generated<string>;
+  cause: string | null;
+  risk_outcome: string | null;
+  effects: Generated<string>;
+  remedial_action: Generated<string>;
+  decision_reason: Generated<string>;
+  not_a_breach: Generated<number>;
+  closed_at: string | null;
+  closed_reason: string | null;
+}
+
+export interface ReportTable {
+  id: string;
+  org_id: string;
+  reference: string;
+  source: 'public' | 'internal' | 'processor' | 'api';
+  status: 'new' | 'converted' | 'attached' | 'not_a_breach';
+  case_id: string | null;
+  reporter_role: 'staff' | 'processor' | 'customer' | 'other';
+  reporter_org_name: string | null;
+  reporter_name: string | null;
+  reporter_email: string | null;
+  reporter_phone: string | null;
+  reporter_user_id: string | null;
+  processor_org_id: string | null;
+  api_token_id: string | null;
+  locale: 'nl' | 'en';
+  description: string;
+  occurred_at: string | null;
+  discovered_at: string | null;
+  ongoing: 'yes' | 'no' | 'unknown';
+  systems: string;
+  data_categories: string;
+  persons_min: number | null;
+  persons_max: number | null;
+  data_encrypted: 'yes' | 'no' | 'unknown';
+  processor_aware_at: string | null;
+  processor_reported_at: string | null;
+  triage_reason: string | null;
+  triaged_by: string | null;
+  triaged_at: string | null;
+  created_at: string;
+}
+
+export interface CasePartyTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  brand_id: string | null;
+  role: 'controller' | 'joint_controller';
+  created_at: string;
+}
+
+export interface CaseTaskTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  template_key: string | null;
+  title: string;
+  assignee_user_id: string | null;
+  due_at: string | null;
+  status: 'open' | 'done';
+  completed_at: string | null;
+  completed_by: string | null;
+  created_at: string;
+}
+
+export interface CaseCommentTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  author_user_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface DataKeyTable {
+  id: string;
+  org_id: string;
+  case_id: string | null;
+  wrapped_key: string;
+  kek_id: string;
+  created_at: string;
+}
+
+export interface FileTable {
+  id: string;
+  org_id: string;
+  case_id: string | null;
+  report_id: string | null;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  data_key_id: string;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export interface CaseNotificationTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  party_id: string | null;
+  obligation: string;
+  kind: 'initial' | 'follow_up' | 'complete' | 'withdrawal';
+  sent_at: string;
+  external_reference: string | null;
+  delay_reason: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  org_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ProcessorReportLinkTable {
+  id: string;
+  processor_link_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

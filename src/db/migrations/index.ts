@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.ts';
+import * as caseWorkflow from './0005-case-workflow.ts';
 
 /** Every migration in order. A new one is appended here; names never change once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0005-case-workflow': caseWorkflow,
 };

@@ -11,6 +11,7 @@ export interface ChainedFields {
   subject_id: string | null;
   details: string;
   created_at: string;
+  case_id?: string | null;
 }
 
 export interface ChainedEntry extends ChainedFields {
@@ -31,6 +32,8 @@ export function hashEntry(prevHash: string, fields: ChainedFields): string {
     fields.subject_id,
     fields.details,
     fields.created_at,
+    // Appended only when set, so entries written before cases existed keep their hashes.
+    ...(fields.case_id ? [fields.case_id] : []),
   ]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }

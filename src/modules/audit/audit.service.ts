@@ -12,6 +12,8 @@ export interface AuditInput {
   action: string;
   subjectType: string;
   subjectId: string | null;
+  /** The case the change belongs to: the entry then shows on that case's timeline. */
+  caseId?: string | null;
   /** Facts about the change; never personal data of affected people (ids and counts only). */
   details?: Record<string, unknown>;
 }
@@ -34,6 +36,7 @@ export async function recordAuditEvent(tx: Tx, clock: Clock, input: AuditInput):
     subject_id: input.subjectId,
     details: JSON.stringify(input.details ?? {}),
     created_at: clock.now().toISOString(),
+    case_id: input.caseId ?? null,
   };
   const prevHash = last?.hash ?? genesisHash;
   await insertEvent(tx, { id: newId(), ...fields, prev_hash: prevHash, hash: hashEntry(prevHash, fields) });
