@@ -34,7 +34,7 @@ export function CaseTable({ cases, caption, showCreated = false }: CaseTableProp
                 navigate(`/cases/${encodeURIComponent(c.id)}`);
               }}
             >
-              <th scope="row">
+              <th scope="row" className="nowrap">
                 <Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.reference}</Link>
               </th>
               <td>{c.title}</td>
