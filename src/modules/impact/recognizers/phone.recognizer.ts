@@ -9,7 +9,7 @@ export const DUTCH_MOBILE_REGEX_SOURCE = '^\\+316[1-58][0-9]{7}$';
 
 const DUTCH_MOBILE = new RegExp(DUTCH_MOBILE_REGEX_SOURCE);
 // Digits with the usual separators, starting as a dialled number would: +, 00 or a trunk 0.
-const PHONE_INPUT = /^(\+|00|0)[\d\s().\/-]{6,24}$/;
+const PHONE_INPUT = /^(\+|00|0)[\d\s()./-]{6,24}$/;
 const MAX_PHONE_INPUT_LENGTH = 32;
 
 function parseAsDialled(value: string) {
