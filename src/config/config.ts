@@ -86,6 +86,17 @@ export const configVariables = {
     doc: 'How many jobs one worker process runs at the same time.',
     schema: z.coerce.number().int().min(1).max(64).default(4),
   },
+  ENCRYPTION_KEY: {
+    doc: 'Key-encryption key (32 bytes, base64) that wraps the per-case data keys. Empty: a key file is generated under DATA_DIR/keys on first start; keep a copy of it apart from the backups.',
+    schema: z
+      .string()
+      .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)')
+      .default(''),
+  },
+  MAX_UPLOAD_BYTES: {
+    doc: 'Largest accepted attachment on reports and cases, in bytes.',
+    schema: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  },
   ROLE: {
     doc: 'What `breachdesk serve` runs: `all` (web and jobs in one process, the default), `web` (only the web server).',
     schema: z.enum(['all', 'web']).default('all'),
@@ -116,7 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const values: Record<string, unknown> = {};
   for (const [name, variable] of Object.entries(configVariables)) {
     const raw = env[name];
-    const parsed = (variable.schema as z.ZodType).safeParse(raw === '' && name !== 'DATABASE_URL' && name !== 'MAIL_URL' ? undefined : raw);
+    const parsed = (variable.schema as z.ZodType).safeParse(raw === '' ? undefined : raw);
     if (parsed.success) {
       values[name] = parsed.data;
     } else {
