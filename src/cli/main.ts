@@ -3,7 +3,9 @@ import { ConfigError } from '../config/config.ts';
 import { MigrationError } from '../db/database.ts';
 import { isAppError } from '../shared/app-error.ts';
 import { registerAssessCommand } from './assess.command.ts';
+import { registerAuditCommand } from './audit.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
+import { registerOrgCommand } from './org.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommand } from './user.command.ts';
 import { registerWorkerCommand } from './worker.command.ts';
@@ -15,6 +17,8 @@ export function buildCli(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerMigrateCommand(program);
+  registerOrgCommand(program);
+  registerAuditCommand(program);
   registerAssessCommand(program);
   registerUserCommand(program);
   registerWorkerCommand(program);

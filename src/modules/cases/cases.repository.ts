@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
-import type { CaseRow } from '../../db/schema.ts';
+import type { Insertable } from 'kysely';
+import type { CaseRow, CaseTable } from '../../db/schema.ts';
 
 export async function listCasesOfOrg(db: DbOrTx, orgId: string): Promise<CaseRow[]> {
   return db.selectFrom('cases').selectAll().where('org_id', '=', orgId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
@@ -23,6 +24,19 @@ export async function findLastReference(db: DbOrTx, prefix: string): Promise<str
   return row?.reference;
 }
 
-export async function insertCase(db: DbOrTx, row: CaseRow): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
+/** Returns 'duplicate_reference' when another case took the same reference first. */
+export async function insertCase(db: DbOrTx, row: Insertable<CaseTable>): Promise<'inserted' | 'duplicate_reference'> {
+  try {
+    await db.insertInto('cases').values(row).execute();
+    return 'inserted';
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'duplicate_reference';
+    throw error;
+  }
+}
+
+// better-sqlite3 reports SQLITE_CONSTRAINT_UNIQUE; PostgreSQL reports SQLSTATE 23505.
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

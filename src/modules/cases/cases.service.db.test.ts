@@ -34,6 +34,14 @@ describeOnDatabases('cases (read API and creation)', (getDb) => {
     expect(created.map((e) => e.subjectId).sort()).toEqual([first.id, third.id].sort());
   });
 
+  it('gives cases opened at the same moment distinct references', async () => {
+    const org = await createOrganisation(deps(), { name: 'Cases D', sector: 'public' }, cli);
+    const opened = await Promise.all(Array.from({ length: 6 }, (_, i) => createCase(deps(), org.id, { title: `Parallel ${i}` }, cli)));
+    expect(new Set(opened.map((c) => c.reference)).size).toBe(6);
+    const entries = (await listAuditEvents(getDb().db, org.id, { limit: 20 })).filter((e) => e.action === 'case.created');
+    expect(entries).toHaveLength(6);
+  });
+
   it('rejects an unknown state and an empty title', async () => {
     const org = await createOrganisation(deps(), { name: 'Cases C', sector: 'other' }, cli);
     const error = await createCase(deps(), org.id, { title: ' ', state: 'lost' as never }, cli).catch((e: unknown) => e);

@@ -25,6 +25,11 @@ export async function getCase(deps: Pick<CaseDeps, 'db'>, actor: Actor, id: stri
   return { ...toSummary(row), summary: row.summary, updatedAt: row.updated_at };
 }
 
+/** Every case of an organisation, for system work such as loading demo data (no actor, no policy). */
+export async function listCasesOfOrganisation(deps: Pick<CaseDeps, 'db'>, orgId: string): Promise<CaseSummaryView[]> {
+  return (await listCasesOfOrg(deps.db, orgId)).map(toSummary);
+}
+
 /** Opens a case in an organisation with the next free reference of the current year. */
 export async function createCase(deps: CaseDeps, orgId: string, input: CreateCaseInput, by: AuditInput['actor']): Promise<CaseDetailView> {
   const parsed = createCaseInput.safeParse(input);
@@ -35,29 +40,37 @@ export async function createCase(deps: CaseDeps, orgId: string, input: CreateCas
   const data = parsed.data;
   const now = deps.clock.now();
   const id = newId(now.getTime());
-  const row = await deps.db.transaction().execute(async (tx) => {
-    // Recording the audit entry first takes the chain lock, which also serialises the choice of reference.
-    await recordAuditEvent(tx, deps.clock, { orgId, actor: by, action: 'case.created', subjectType: 'case', subjectId: id, details: { state: data.state } });
-    const year = now.getUTCFullYear();
-    const reference = nextReference(year, await findLastReference(tx, referencePrefix(year)));
-    const created: CaseRow = {
-      id,
-      org_id: orgId,
-      reference,
-      title: data.title,
-      summary: data.summary,
-      state: data.state,
-      owner_user_id: null,
-      aware_at: data.awareAt,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    };
-    await insertCase(tx, created);
-    return created;
-  });
-  return { ...toSummary(row), summary: row.summary, updatedAt: row.updated_at };
+  const year = now.getUTCFullYear();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const view = await deps.db.transaction().execute(async (tx) => {
+        const reference = nextReference(year, await findLastReference(tx, referencePrefix(year)));
+        const row = {
+          id,
+          org_id: orgId,
+          reference,
+          title: data.title,
+          summary: data.summary,
+          state: data.state,
+          owner_user_id: null,
+          aware_at: data.awareAt,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        };
+        if ((await insertCase(tx, row)) === 'duplicate_reference') throw new ReferenceTaken();
+        await recordAuditEvent(tx, deps.clock, { orgId, actor: by, action: 'case.created', subjectType: 'case', subjectId: id, caseId: id, details: { reference, state: data.state } });
+        return { ...toSummary(row), summary: row.summary, updatedAt: row.updated_at };
+      });
+      return view;
+    } catch (error) {
+      // Two cases opened at the same moment may pick the same reference; the loser takes the next one.
+      if (!(error instanceof ReferenceTaken) || attempt >= 10) throw error;
+    }
+  }
 }
 
-function toSummary(row: CaseRow): CaseSummaryView {
+class ReferenceTaken extends Error {}
+
+function toSummary(row: Pick<CaseRow, 'id' | 'reference' | 'title' | 'state' | 'aware_at' | 'created_at'>): CaseSummaryView {
   return { id: row.id, reference: row.reference, title: row.title, state: row.state, awareAt: row.aware_at, createdAt: row.created_at };
 }

@@ -57,11 +57,17 @@ function duplicateBrand(field: string): AppError {
   });
 }
 
+function repeatedBrand(field: string): AppError {
+  return new AppError('validation_failed', 'The same brand name is given more than once.', {
+    issues: [{ field, message: 'repeats an earlier brand name' }],
+  });
+}
+
 /** Creates a controller organisation with its brands; used by the command line and the demo loader. */
 export async function createOrganisation(deps: OrganisationDeps, input: CreateOrganisationInput, by: ChangedBy): Promise<OrganisationView> {
   const data = parseInput(createOrganisationInput, input);
   const repeated = findRepeatedName([], data.brands);
-  if (repeated >= 0) throw duplicateBrand(`brands.${repeated}`);
+  if (repeated >= 0) throw repeatedBrand(`brands.${repeated}`);
   const id = await deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now().toISOString();
     const orgId = newId();
@@ -106,6 +112,11 @@ export async function listOrganisations(deps: Pick<OrganisationDeps, 'db'>): Pro
 /** The controller organisations with exactly this name (the demo loader uses it to stay idempotent). */
 export async function findControllersByName(deps: Pick<OrganisationDeps, 'db'>, name: string): Promise<Array<{ id: string; name: string }>> {
   return (await findOrganisationsByName(deps.db, name, 'controller')).map((o) => ({ id: o.id, name: o.name }));
+}
+
+/** The processors linked to a controller, for system work such as loading demo data (no actor, no policy). */
+export async function listProcessorsOfOrganisation(deps: Pick<OrganisationDeps, 'db'>, controllerOrgId: string): Promise<ProcessorEntryView[]> {
+  return (await listProcessorsOfController(deps.db, controllerOrgId)).map(toProcessorEntry);
 }
 
 /** The display name of an organisation, e.g. for the signed-in user's profile; null when it does not exist. */
