@@ -1,5 +1,7 @@
 import type { AppContext } from '../app-context.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
+import { registerAuthRoutes } from '../modules/auth/index.ts';
+import { registerUsersRoutes } from '../modules/users/index.ts';
 import { registerCaseRoutes } from '../modules/cases/index.ts';
 import { registerOrganisationRoutes } from '../modules/organisations/index.ts';
 import { registerMailboxRoutes } from '../modules/mailbox/index.ts';
@@ -11,6 +13,8 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerHealthRoutes(app, ctx);
   registerMailboxRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerUsersRoutes(app, ctx);
   registerOrganisationRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
 }

@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../app-context.ts';
+import { installAuth } from '../modules/auth/index.ts';
 import { AppError } from '../shared/app-error.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
 import { registerRoutes } from './routes.ts';
@@ -36,6 +37,7 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   installSecurityHeaders(app, { hsts: ctx.config.secureCookies });
 
   await app.register(cookie);
+  installAuth(app, ctx);
   await app.register(formbody, { bodyLimit: ctx.config.BODY_LIMIT_BYTES });
   await app.register(swagger, {
     openapi: {
