@@ -31,6 +31,8 @@ describeOnDatabases('users', (getDb) => {
     await signIn(t.app, 'analyst@example.test', 'twelve chars ok');
     const stored = await getDb().db.selectFrom('users').select('password_hash').where('email', '=', 'analyst@example.test').executeTakeFirstOrThrow();
     expect(stored.password_hash).toMatch(/^\$argon2id\$/);
+    const audit = await getDb().db.selectFrom('audit_events').select('action').where('subject_id', '=', response.json().user.id).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['user.created', 'user.password_set', 'session.signed_in']);
   });
 
   it('rejects a short password, a bad e-mail and a taken e-mail', async () => {

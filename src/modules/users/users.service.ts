@@ -121,7 +121,10 @@ export async function createUser(deps: UsersDeps, by: ChangeActor, input: Create
       subjectId: row.id,
       details: { role: row.role, passwordSet: passwordHash !== null },
     });
-    if (passwordHash !== null) return { user: toUserView(row) };
+    if (passwordHash !== null) {
+      await recordAuditEvent(tx, deps.clock, { orgId: input.orgId, actor: by, action: 'user.password_set', subjectType: 'user', subjectId: row.id, details: { via: 'initial' } });
+      return { user: toUserView(row) };
+    }
     return { user: toUserView(row), setupLink: await issueSetupToken(tx, deps, row.id) };
   });
 }
