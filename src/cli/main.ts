@@ -4,6 +4,7 @@ import { MigrationError } from '../db/database.ts';
 import { isAppError } from '../shared/app-error.ts';
 import { registerAssessCommand } from './assess.command.ts';
 import { registerAuditCommand } from './audit.command.ts';
+import { registerDemoCommand } from './demo.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerOrgCommand } from './org.command.ts';
 import { registerServeCommand } from './serve.command.ts';
@@ -18,6 +19,7 @@ export function buildCli(): Command {
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerOrgCommand(program);
+  registerDemoCommand(program);
   registerAuditCommand(program);
   registerAssessCommand(program);
   registerUserCommand(program);
