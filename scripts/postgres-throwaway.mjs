@@ -43,12 +43,20 @@ export async function startPostgres() {
     const result = spawnSync(cmd, rest, { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${args[0]} failed: ${result.stderr || result.stdout}`);
   };
-  run([path.join(bin, 'initdb'), '-D', path.join(base, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run([
-    path.join(bin, 'pg_ctl'), '-D', path.join(base, 'data'), '-l', path.join(base, 'server.log'), '-w',
-    '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${base} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-    'start',
-  ]);
+  try {
+    run([path.join(bin, 'initdb'), '-D', path.join(base, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+    run([
+      path.join(bin, 'pg_ctl'), '-D', path.join(base, 'data'), '-l', path.join(base, 'server.log'), '-w',
+      '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${base} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      'start',
+    ]);
+  } catch (error) {
+    // The server log says why it did not start; keep it in the message before the folder goes.
+    const logFile = path.join(base, 'server.log');
+    const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '';
+    fs.rmSync(base, { recursive: true, force: true });
+    throw new Error(`${error.message}${log ? `\n--- server.log ---\n${log}` : ''}`, { cause: error });
+  }
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
