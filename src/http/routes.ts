@@ -5,6 +5,7 @@ import { registerUsersRoutes } from '../modules/users/index.ts';
 import { registerCaseRoutes } from '../modules/cases/index.ts';
 import { registerOrganisationRoutes } from '../modules/organisations/index.ts';
 import { registerMailboxRoutes } from '../modules/mailbox/index.ts';
+import { registerRegisterRoutes } from '../modules/register/index.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { App } from './server.ts';
 
@@ -17,4 +18,5 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerUsersRoutes(app, ctx);
   registerOrganisationRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerRegisterRoutes(app, ctx);
 }

@@ -1,0 +1,3 @@
+export { registerRegisterRoutes } from './register.routes.ts';
+export { listRegister, exportRegisterCsv, exportRegisterPdf, getDashboard, type RegisterDeps } from './register.service.ts';
+export type { RegisterEntry, RegisterQuery, Dashboard, DeadlineAtRisk } from './register.schemas.ts';
