@@ -6,6 +6,8 @@ import { describeOnDatabases } from '../../test/db-harness.ts';
 import { buildOrganisation } from '../../test/factories.ts';
 import { verifyPassword } from '../modules/auth/password.ts';
 
+// Each run starts a fresh process that compiles the sources on load: seconds apiece on a busy machine.
+const spawnTimeout = 180_000;
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/breachdesk.mjs');
 
 describeOnDatabases('breachdesk user create', (getDb, dialect) => {
@@ -23,7 +25,7 @@ describeOnDatabases('breachdesk user create', (getDb, dialect) => {
     const result = run(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--password-stdin');
-  });
+  }, spawnTimeout);
 
   it('exits 2 naming the option at fault', async () => {
     expect(run(['--name', 'N', '--role', 'admin'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--email') });
@@ -32,7 +34,7 @@ describeOnDatabases('breachdesk user create', (getDb, dialect) => {
     await buildOrganisation(getDb().db, { name: 'Only Org' });
     expect(run(['--email', 'not-an-address', '--name', 'N', '--role', 'admin'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--email') });
     expect(run(['--email', 'a@example.test', '--name', 'N', '--role', 'admin', '--password', 'short'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--password') });
-  });
+  }, spawnTimeout);
 
   it('creates an account with a password from standard input, or prints a setup link without one', async () => {
     const withPassword = run(['--email', 'Ada@Example.test', '--name', 'Ada', '--role', 'admin', '--org', 'only org', '--password-stdin'], 'a long enough password\n');
@@ -45,5 +47,5 @@ describeOnDatabases('breachdesk user create', (getDb, dialect) => {
     expect(withoutPassword.code, withoutPassword.stderr).toBe(0);
     expect(withoutPassword.stdout).toMatch(/Open http:\/\/localhost:3000\/setup\/\S+ to choose the password/);
     expect(run(['--email', 'bob@example.test', '--name', 'Bob', '--role', 'auditor']).code).toBe(1);
-  });
+  }, spawnTimeout);
 });
