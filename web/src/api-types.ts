@@ -71,6 +71,8 @@ export interface Organisation {
   defaultLocale: Locale;
   brands: Brand[];
   processors: ProcessorLink[];
+  slug?: string;
+  publicReportUrl?: string;
 }
 
 export interface OrganisationChange {
@@ -87,6 +89,24 @@ export interface NewProcessorInput {
   contactEmail?: string;
 }
 
+export const caseStates = ['reported', 'triage', 'investigating', 'contained', 'decided', 'notifying', 'closed'] as const;
+export type CaseState = (typeof caseStates)[number];
+
+export const reportStatuses = ['new', 'converted', 'attached', 'not_a_breach'] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+export type Severity = 'ok' | 'warning' | 'critical';
+
+/** Dutch and English wording from the server; older servers may send a title/summary pair. */
+export type LocalisedLabel = Record<Locale, string | { title: string; summary?: string }>;
+
+export interface NextDeadline {
+  obligation: string;
+  dueAt: string;
+  severity: Severity;
+  overdue: boolean;
+}
+
 export interface CaseSummary {
   id: string;
   reference: string;
@@ -94,11 +114,267 @@ export interface CaseSummary {
   state: string;
   awareAt: string | null;
   createdAt: string;
+  ownerName?: string | null;
+  riskOutcome?: string | null;
+  nextDeadline?: NextDeadline | null;
+}
+
+export const obligationStatuses = ['open', 'met', 'met_late', 'overdue', 'not_applicable'] as const;
+
+export interface CaseDeadline {
+  partyId: string | null;
+  obligation: string;
+  label: LocalisedLabel;
+  recipient: string;
+  dueAt: string | null;
+  status: string;
+  notApplicableReason?: string | null;
+  notifiedAt: string | null;
+  delayReasonRequired: boolean;
+  remainingMs: number | null;
+  overdue: boolean;
+  severity: Severity;
+}
+
+export interface CaseParty {
+  id: string;
+  brandId: string | null;
+  name: string;
+  role: string;
 }
 
 export interface CaseDetail extends CaseSummary {
   summary: string;
   updatedAt: string;
+  allowedTransitions?: string[];
+  owner?: { id: string; name: string } | null;
+  detectedAt?: string | null;
+  occurredAt?: string | null;
+  facts?: Record<string, unknown> | null;
+  factSources?: Record<string, unknown> | null;
+  effects?: string | null;
+  remedialAction?: string | null;
+  decisionReason?: string | null;
+  notABreach?: boolean;
+  closedAt?: string | null;
+  closedReason?: string | null;
+  parties?: CaseParty[];
+  deadlines?: CaseDeadline[];
+  reports?: { id: string; reference: string; source: string }[];
+  counts?: { openTasks: number; tasks: number; comments: number; files: number };
+}
+
+export interface NewCaseInput {
+  title: string;
+  summary?: string;
+  awareAt?: string;
+  detectedAt?: string;
+  occurredAt?: string;
+  brandIds?: string[];
+}
+
+export interface CaseChange {
+  title?: string;
+  summary?: string;
+  ownerUserId?: string;
+  awareAt?: string;
+  detectedAt?: string;
+  occurredAt?: string;
+  effects?: string;
+  remedialAction?: string;
+  decisionReason?: string;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface CaseTask {
+  id: string;
+  templateKey: string | null;
+  title: string;
+  assignee: PersonRef | null;
+  dueAt: string | null;
+  status: 'open' | 'done';
+  completedAt: string | null;
+}
+
+export interface TaskChange {
+  status?: 'open' | 'done';
+  title?: string;
+  assigneeUserId?: string;
+  dueAt?: string;
+}
+
+export interface CaseComment {
+  id: string;
+  author: PersonRef;
+  body: string;
+  createdAt: string;
+}
+
+export interface FileView {
+  id: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface TimelineEvent {
+  seq: number;
+  at: string;
+  action: string;
+  actorName: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export const notificationKinds = ['initial', 'follow_up', 'complete', 'withdrawal'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export interface CaseNotification {
+  id: string;
+  obligation: string;
+  kind: NotificationKind;
+  sentAt: string;
+  externalReference: string | null;
+  delayReason: string | null;
+  partyId: string | null;
+  recordedBy: string | null;
+}
+
+export interface NewNotificationInput {
+  obligation: string;
+  kind: NotificationKind;
+  sentAt: string;
+  externalReference?: string;
+  delayReason?: string;
+  partyId?: string;
+}
+
+export const triStates = ['yes', 'no', 'unknown'] as const;
+export type TriState = (typeof triStates)[number];
+export const reporterRoles = ['staff', 'processor', 'customer', 'other'] as const;
+export type ReporterRole = (typeof reporterRoles)[number];
+
+export interface ReportSummary {
+  id: string;
+  reference: string;
+  source: string;
+  status: ReportStatus;
+  reporterRole: string | null;
+  excerpt: string;
+  dataCategories: string[];
+  personsMin: number | null;
+  personsMax: number | null;
+  processorName: string | null;
+  caseId: string | null;
+  createdAt: string;
+}
+
+export interface ReportDetail extends ReportSummary {
+  description: string;
+  occurredAt: string | null;
+  discoveredAt: string | null;
+  ongoing: TriState;
+  systems: string;
+  dataEncrypted: TriState;
+  reporterName: string | null;
+  reporterEmail: string | null;
+  reporterPhone: string | null;
+  reporterOrgName: string | null;
+  processorAwareAt: string | null;
+  processorReportedAt: string | null;
+  triageReason: string | null;
+  files: FileView[];
+}
+
+export interface NewReportInput {
+  description: string;
+  occurredAt?: string;
+  discoveredAt?: string;
+  ongoing: TriState;
+  systems: string;
+  dataCategories: string[];
+  personsMin?: number;
+  personsMax?: number;
+  dataEncrypted: TriState;
+  reporterRole?: ReporterRole;
+  reporterName?: string;
+  reporterEmail?: string;
+  reporterPhone?: string;
+  processorAwareAt?: string;
+}
+
+export type TriageInput = { action: 'new_case'; title?: string } | { action: 'attach'; caseId: string } | { action: 'not_a_breach'; reason: string };
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface RegisterEntry {
+  caseId: string;
+  reference: string;
+  title: string;
+  state: string;
+  notABreach: boolean;
+  occurredAt: string | null;
+  detectedAt: string | null;
+  awareAt: string | null;
+  cause: string | null;
+  categories: string[];
+  personsMin: number | null;
+  personsMax: number | null;
+  records: number | null;
+  riskOutcome: string | null;
+  authorityNotifiedAt: string | null;
+  authorityReference: string | null;
+  notifiedOnTime: boolean | null;
+  delayReason: string | null;
+  subjectsInformed: boolean;
+  effects: string | null;
+  remedialAction: string | null;
+  decisionReason: string | null;
+  closedAt: string | null;
+  closedReason: string | null;
+}
+
+export interface RegisterFilter {
+  from?: string;
+  to?: string;
+  cause?: string;
+  outcome?: string;
+  notified?: 'yes' | 'no';
+  state?: string;
+}
+
+export interface DeadlineAtRisk {
+  caseId: string;
+  reference: string;
+  title: string;
+  obligation: string;
+  label: LocalisedLabel;
+  dueAt: string;
+  severity: Severity;
+  remainingMs: number;
+  overdue: boolean;
+}
+
+export interface Dashboard {
+  openCasesByState: Record<string, number>;
+  reportsAwaitingTriage: number;
+  deadlinesAtRisk: DeadlineAtRisk[];
+  casesPerMonth: { month: string; notified: number; notNotified: number }[];
+  hoursToAuthority: { reference: string; hours: number }[];
+  medianHoursToAuthority: number | null;
+  shareNotifiedOnTime: number | null;
 }
 
 export interface MailSummary {

@@ -1,7 +1,25 @@
 import type {
+  ApiToken,
   Brand,
+  CaseChange,
+  CaseComment,
   CaseDetail,
+  CaseNotification,
   CaseSummary,
+  CaseTask,
+  Dashboard,
+  FileView,
+  NewCaseInput,
+  NewNotificationInput,
+  NewReportInput,
+  PersonRef,
+  RegisterEntry,
+  RegisterFilter,
+  ReportDetail,
+  ReportSummary,
+  TaskChange,
+  TimelineEvent,
+  TriageInput,
   Mailbox,
   MailMessage,
   Me,
@@ -86,6 +104,16 @@ export function errorFromResponse(status: number, body: unknown, retryAfterHeade
   return new ApiError(status, code, message, toIssues(error?.issues), details);
 }
 
+/** A query string from the filled-in values only; empty filters are left out so that links stay short. */
+export function queryString(values: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== '') params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface ApiClientOptions {
@@ -98,21 +126,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const cookies = options.cookies ?? (() => document.cookie);
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send<T>(method: string, path: string, body: string | FormData | undefined, contentType?: string): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (contentType) headers['content-type'] = contentType;
     if (method !== 'GET' && method !== 'HEAD') {
       const token = readCookie(cookies(), csrfCookieName);
       if (token) headers['x-csrf-token'] = token;
     }
     let response: Response;
     try {
-      response = await doFetch(path, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      response = await doFetch(path, { method, headers, credentials: 'same-origin', body });
     } catch (cause) {
       throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : 'The server could not be reached.');
     }
@@ -125,6 +148,17 @@ export function createApiClient(options: ApiClientOptions = {}) {
     }
     if (!response.ok) throw errorFromResponse(response.status, parsed, response.headers.get('retry-after'));
     return parsed as T;
+  }
+
+  function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return body === undefined ? send<T>(method, path, undefined) : send<T>(method, path, JSON.stringify(body), 'application/json');
+  }
+
+  /** Multipart upload; the browser sets the boundary, so no content type is given here. */
+  function upload<T>(path: string, file: File): Promise<T> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return send<T>('POST', path, form);
   }
 
   const get = <T>(path: string) => request<T>('GET', path);
@@ -149,8 +183,43 @@ export function createApiClient(options: ApiClientOptions = {}) {
     removeBrand: (brandId: string) => request<void>('DELETE', `/api/organisation/brands/${id(brandId)}`),
     addProcessor: (input: NewProcessorInput) => request<ProcessorLink>('POST', '/api/organisation/processors', input),
 
-    listCases: () => get<{ cases: CaseSummary[] }>('/api/cases'),
+    listCases: (state?: string) => get<{ cases: CaseSummary[] }>(`/api/cases${queryString({ state })}`),
     getCase: (caseId: string) => get<CaseDetail>(`/api/cases/${id(caseId)}`),
+    createCase: (input: NewCaseInput) => request<CaseDetail>('POST', '/api/cases', input),
+    updateCase: (caseId: string, change: CaseChange) => request<CaseDetail>('PATCH', `/api/cases/${id(caseId)}`, change),
+    updateCaseFacts: (caseId: string, facts: Record<string, unknown>) => request<CaseDetail>('PUT', `/api/cases/${id(caseId)}/facts`, { facts }),
+    transitionCase: (caseId: string, to: string, reason?: string) =>
+      request<CaseDetail>('POST', `/api/cases/${id(caseId)}/transition`, reason ? { to, reason } : { to }),
+    listTasks: (caseId: string) => get<{ tasks: CaseTask[] }>(`/api/cases/${id(caseId)}/tasks`),
+    addTask: (caseId: string, input: { title: string; assigneeUserId?: string; dueAt?: string }) =>
+      request<CaseTask>('POST', `/api/cases/${id(caseId)}/tasks`, input),
+    updateTask: (caseId: string, taskId: string, change: TaskChange) => request<CaseTask>('PATCH', `/api/cases/${id(caseId)}/tasks/${id(taskId)}`, change),
+    listComments: (caseId: string) => get<{ comments: CaseComment[] }>(`/api/cases/${id(caseId)}/comments`),
+    addComment: (caseId: string, body: string) => request<CaseComment>('POST', `/api/cases/${id(caseId)}/comments`, { body }),
+    listCaseFiles: (caseId: string) => get<{ files: FileView[] }>(`/api/cases/${id(caseId)}/files`),
+    uploadCaseFile: (caseId: string, file: File) => upload<FileView>(`/api/cases/${id(caseId)}/files`, file),
+    caseFileUrl: (caseId: string, fileId: string) => `/api/cases/${id(caseId)}/files/${id(fileId)}`,
+    getTimeline: (caseId: string) => get<{ events: TimelineEvent[] }>(`/api/cases/${id(caseId)}/timeline`),
+    listNotifications: (caseId: string) => get<{ notifications: CaseNotification[] }>(`/api/cases/${id(caseId)}/notifications`),
+    recordNotification: (caseId: string, input: NewNotificationInput) =>
+      request<CaseNotification>('POST', `/api/cases/${id(caseId)}/notifications`, input),
+    listAssignableUsers: () => get<{ users: PersonRef[] }>('/api/users/assignable'),
+
+    listReports: (status?: string) => get<{ reports: ReportSummary[] }>(`/api/reports${queryString({ status })}`),
+    getReport: (reportId: string) => get<ReportDetail>(`/api/reports/${id(reportId)}`),
+    createReport: (input: NewReportInput) => request<{ id: string; reference: string; status: string }>('POST', '/api/reports', input),
+    uploadReportFile: (reportId: string, file: File) => upload<FileView>(`/api/reports/${id(reportId)}/files`, file),
+    triageReport: (reportId: string, input: TriageInput) =>
+      request<{ reportId: string; status: string; caseId: string | null }>('POST', `/api/reports/${id(reportId)}/triage`, input),
+
+    listTokens: () => get<{ tokens: ApiToken[] }>('/api/tokens'),
+    createToken: (name: string) => request<{ id: string; name: string; prefix: string; token: string }>('POST', '/api/tokens', { name }),
+    revokeToken: (tokenId: string) => request<void>('DELETE', `/api/tokens/${id(tokenId)}`),
+    createProcessorReportLink: (linkId: string) => request<{ url: string }>('POST', `/api/organisation/processors/${id(linkId)}/report-link`),
+
+    getRegister: (filter: RegisterFilter) => get<{ entries: RegisterEntry[] }>(`/api/register${queryString({ ...filter })}`),
+    registerExportUrl: (format: 'csv' | 'pdf', filter: RegisterFilter) => `/api/register.${format}${queryString({ ...filter })}`,
+    getDashboard: () => get<Dashboard>('/api/dashboard'),
 
     getMailbox: () => get<Mailbox>('/api/mailbox'),
     getMailMessage: (messageId: string) => get<MailMessage>(`/api/mailbox/${id(messageId)}`),

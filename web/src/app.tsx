@@ -3,7 +3,7 @@ import type { Me } from './api-types.ts';
 import { AppShell, PublicLayout } from './components/app-shell.tsx';
 import { describeError, ErrorMessage, Loading } from './components/feedback.tsx';
 import { useI18n } from './i18n/i18n.tsx';
-import { CasePage } from './pages/case-page.tsx';
+import { CasePage } from './pages/case/case-page.tsx';
 import { CasesPage } from './pages/cases-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
@@ -11,6 +11,9 @@ import { MailboxPage, MailMessagePage } from './pages/mailbox-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OrganisationPage } from './pages/organisation-page.tsx';
 import { RegisterPage } from './pages/register-page.tsx';
+import { ReportNewPage } from './pages/reports/report-new-page.tsx';
+import { ReportPage } from './pages/reports/report-page.tsx';
+import { ReportsPage } from './pages/reports/reports-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 import { permissions } from './permissions.ts';
@@ -33,6 +36,9 @@ const signedInRoutes: Route[] = [
   { path: '/', render: () => <DashboardPage /> },
   { path: '/cases', render: () => <CasesPage /> },
   { path: '/cases/:id', render: (p) => <CasePage caseId={p.id ?? ''} /> },
+  { path: '/reports', render: () => <ReportsPage />, allowed: (user) => permissions.triageReports(user.role) },
+  { path: '/reports/new', render: () => <ReportNewPage /> },
+  { path: '/reports/:id', render: (p) => <ReportPage reportId={p.id ?? ''} />, allowed: (user) => permissions.triageReports(user.role) },
   { path: '/register', render: () => <RegisterPage /> },
   { path: '/organisation', render: () => <OrganisationPage /> },
   { path: '/users', render: () => <UsersPage />, allowed: (user) => permissions.listUsers(user.role) },

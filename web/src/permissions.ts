@@ -6,4 +6,8 @@ export const permissions = {
   manageUsers: (role: Role) => role === 'admin',
   editOrganisation: (role: Role) => role === 'admin',
   readMailbox: (role: Role) => role === 'admin',
+  manageTokens: (role: Role) => role === 'admin',
+  createReportLinks: (role: Role) => role === 'admin' || role === 'privacy_officer',
+  /** Everyone who works on cases reads the inbox; a processor only reports. */
+  triageReports: (role: Role) => role !== 'processor',
 };

@@ -58,6 +58,8 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   const links = [
     { to: '/', text: t('nav.dashboard'), exact: true, show: true },
+    { to: '/reports', text: t('nav.reports'), exact: false, show: permissions.triageReports(user.role) },
+    { to: '/reports/new', text: t('nav.newReport'), exact: true, show: !permissions.triageReports(user.role) },
     { to: '/cases', text: t('nav.cases'), exact: false, show: true },
     { to: '/register', text: t('nav.register'), exact: false, show: true },
     { to: '/organisation', text: t('nav.organisation'), exact: false, show: true },

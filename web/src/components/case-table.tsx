@@ -1,6 +1,8 @@
 import type { CaseSummary } from '../api-types.ts';
+import { useNow } from '../clock/use-now.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate } from '../router.tsx';
+import { Countdown } from './countdown.tsx';
 
 interface CaseTableProps {
   cases: readonly CaseSummary[];
@@ -11,6 +13,7 @@ interface CaseTableProps {
 /** Cases as a table; the reference is the link, and a click anywhere on the row follows it. */
 export function CaseTable({ cases, caption, showCreated = false }: CaseTableProps) {
   const { t, label, moment } = useI18n();
+  const now = useNow(30_000);
   return (
     <div className="table-wrap">
       <table className="data-table">
@@ -20,6 +23,9 @@ export function CaseTable({ cases, caption, showCreated = false }: CaseTableProp
             <th scope="col">{t('cases.col.reference')}</th>
             <th scope="col">{t('cases.col.title')}</th>
             <th scope="col">{t('cases.col.state')}</th>
+            <th scope="col">{t('cases.col.risk')}</th>
+            <th scope="col">{t('cases.col.nextDeadline')}</th>
+            <th scope="col">{t('cases.col.owner')}</th>
             <th scope="col">{t('cases.col.awareAt')}</th>
             {showCreated ? <th scope="col">{t('cases.col.createdAt')}</th> : null}
           </tr>
@@ -41,6 +47,18 @@ export function CaseTable({ cases, caption, showCreated = false }: CaseTableProp
               <td>
                 <span className={`state state-${c.state === 'closed' ? 'closed' : 'open'}`}>{label('state', c.state)}</span>
               </td>
+              <td>{c.riskOutcome ? <span className={`risk risk-${c.riskOutcome}`}>{label('risk', c.riskOutcome)}</span> : t('common.none')}</td>
+              <td>
+                {c.nextDeadline ? (
+                  <>
+                    <Countdown dueAt={c.nextDeadline.dueAt} now={now} />
+                    <span className="cell-note">{label('obligation', c.nextDeadline.obligation)}</span>
+                  </>
+                ) : (
+                  t('common.none')
+                )}
+              </td>
+              <td>{c.ownerName ?? t('common.none')}</td>
               <td>{moment(c.awareAt)}</td>
               {showCreated ? <td>{moment(c.createdAt)}</td> : null}
             </tr>

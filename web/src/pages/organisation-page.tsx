@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { permissions } from '../permissions.ts';
 import { useSession, useUser } from '../session.tsx';
 import { useAction, useResource } from '../use-resource.ts';
+import { ApiTokensSection, ProcessorReportLink, PublicReportSection } from './organisation-intake.tsx';
 
 type Update = (change: (current: Organisation) => Organisation) => void;
 
@@ -215,7 +216,7 @@ function BrandsSection({ org, canEdit, update }: { org: Organisation; canEdit: b
 
 const defaultDeadlineHours = 24;
 
-function ProcessorsSection({ org, canEdit, update }: { org: Organisation; canEdit: boolean; update: Update }) {
+function ProcessorsSection({ org, canEdit, canLink, update }: { org: Organisation; canEdit: boolean; canLink: boolean; update: Update }) {
   const { t } = useI18n();
   const run = useAction();
   const [name, setName] = useState('');
@@ -264,6 +265,7 @@ function ProcessorsSection({ org, canEdit, update }: { org: Organisation; canEdi
                 <th scope="col">{t('organisation.col.name')}</th>
                 <th scope="col">{t('organisation.col.deadline')}</th>
                 <th scope="col">{t('organisation.col.contact')}</th>
+                {canLink ? <th scope="col">{t('intake.col.reportLink')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -272,6 +274,11 @@ function ProcessorsSection({ org, canEdit, update }: { org: Organisation; canEdi
                   <th scope="row">{p.name}</th>
                   <td>{t('organisation.hours', { count: p.reportDeadlineHours })}</td>
                   <td>{p.contactEmail ?? t('common.none')}</td>
+                  {canLink ? (
+                    <td>
+                      <ProcessorReportLink linkId={p.linkId} name={p.name} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -329,7 +336,9 @@ export function OrganisationPage() {
             <div className="stack">
               <DetailsSection org={data} canEdit={canEdit} update={org.update} />
               <BrandsSection org={data} canEdit={canEdit} update={org.update} />
-              <ProcessorsSection org={data} canEdit={canEdit} update={org.update} />
+              <PublicReportSection org={data} />
+              <ProcessorsSection org={data} canEdit={canEdit} canLink={permissions.createReportLinks(user.role)} update={org.update} />
+              {permissions.manageTokens(user.role) ? <ApiTokensSection /> : null}
             </div>
           ) : null
         }

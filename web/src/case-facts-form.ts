@@ -1,0 +1,181 @@
+import type { CaseFacts } from '../../src/modules/risk/case-facts.schemas.ts';
+import { categoryProfiles } from '../../src/modules/risk/data-categories.ts';
+
+/*
+ * The case-facts vocabulary as the form offers it. The zod schema stays on the server (it would bring its
+ * validator into the browser bundle); the type checks below fail the build if the two lists drift apart.
+ */
+export const confidentialityLosses = ['none', 'known_recipients', 'unknown_recipients', 'public'] as const;
+export const integrityLosses = ['none', 'recoverable', 'not_recoverable'] as const;
+export const availabilityLosses = ['none', 'temporary', 'permanent'] as const;
+export const breachCauses = [
+  'hack',
+  'ransomware',
+  'malware',
+  'insider',
+  'lost_device',
+  'stolen_device',
+  'misdirected',
+  'accidental_publication',
+  'social_engineering',
+  'unlawful_processing',
+  'other',
+] as const;
+export const vulnerableGroups = ['minors', 'elderly', 'financial_administration', 'patients', 'employees_in_dispute', 'asylum_seekers', 'victims', 'other'] as const;
+export const protections = ['none', 'encrypted_key_safe', 'encrypted_key_compromised', 'hashed_strong', 'hashed_weak', 'pseudonymised'] as const;
+export const transferBases = ['adequacy', 'appropriate_safeguards', 'derogation', 'none', 'unknown'] as const;
+export const dataCategories = Object.keys(categoryProfiles) as (keyof typeof categoryProfiles)[];
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Breach = CaseFacts['breach'];
+type Data = CaseFacts['data'];
+export const vocabularyMatchesSchema: [
+  Same<(typeof confidentialityLosses)[number], Breach['confidentiality']>,
+  Same<(typeof integrityLosses)[number], Breach['integrity']>,
+  Same<(typeof availabilityLosses)[number], Breach['availability']>,
+  Same<(typeof breachCauses)[number], Breach['cause']>,
+  Same<(typeof vulnerableGroups)[number], Data['vulnerable'][number]>,
+  Same<(typeof protections)[number], Data['protection']>,
+  Same<(typeof transferBases)[number], NonNullable<CaseFacts['transfer']>['basis']>,
+] = [true, true, true, true, true, true, true];
+
+export function categoryLabel(category: string, locale: 'nl' | 'en'): string {
+  const profile = (categoryProfiles as Record<string, { nl: string; en: string } | undefined>)[category];
+  return profile ? profile[locale] : category;
+}
+
+export type YesNo = 'yes' | 'no' | '';
+
+export interface FactsDraft {
+  confidentiality: string;
+  integrity: string;
+  availability: string;
+  cause: string;
+  malicious: YesNo;
+  ongoing: YesNo;
+  categories: string[];
+  personsMin: string;
+  personsMax: string;
+  records: string;
+  vulnerable: string[];
+  protection: string;
+  transfer: YesNo;
+  destinationCountry: string;
+  transferBasis: string;
+}
+
+type Json = Record<string, unknown>;
+
+function section(facts: Json | null | undefined, key: string): Json {
+  const value = facts?.[key];
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : '');
+const yesNo = (value: unknown): YesNo => (value === true ? 'yes' : value === false ? 'no' : '');
+const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/** The form's view of facts that may be incomplete: anything not yet established stays empty. */
+export function draftFromFacts(facts: Json | null | undefined): FactsDraft {
+  const breach = section(facts, 'breach');
+  const data = section(facts, 'data');
+  const subjects = section(data, 'subjects');
+  const transfer = facts?.transfer === undefined || facts?.transfer === null ? undefined : section(facts, 'transfer');
+  return {
+    confidentiality: text(breach.confidentiality),
+    integrity: text(breach.integrity),
+    availability: text(breach.availability),
+    cause: text(breach.cause),
+    malicious: yesNo(breach.malicious),
+    ongoing: yesNo(breach.ongoing),
+    categories: list(data.categories),
+    personsMin: count(subjects.min),
+    personsMax: count(subjects.max),
+    records: count(data.records),
+    vulnerable: list(data.vulnerable),
+    protection: text(data.protection),
+    transfer: transfer ? yesNo(transfer.outside_eea) : '',
+    destinationCountry: transfer ? text(transfer.destination_country) : '',
+    transferBasis: transfer ? text(transfer.basis) : '',
+  };
+}
+
+export type DraftErrors = Partial<Record<keyof FactsDraft, 'notWholeNumber' | 'minAboveMax' | 'countryCode'>>;
+
+function wholeNumber(value: string): number | undefined | 'invalid' {
+  if (value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : 'invalid';
+}
+
+/** Puts what the form knows back into the facts, keeping every fact the form does not show. */
+export function factsFromDraft(draft: FactsDraft, original: Json | null | undefined): { facts: Json; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const min = wholeNumber(draft.personsMin);
+  const max = wholeNumber(draft.personsMax);
+  const records = wholeNumber(draft.records);
+  if (min === 'invalid') errors.personsMin = 'notWholeNumber';
+  if (max === 'invalid') errors.personsMax = 'notWholeNumber';
+  if (records === 'invalid') errors.records = 'notWholeNumber';
+  if (typeof min === 'number' && typeof max === 'number' && min > max) errors.personsMin = 'minAboveMax';
+  const country = draft.destinationCountry.trim().toUpperCase();
+  if (draft.transfer !== '' && country !== '' && !/^[A-Z]{2}$/.test(country)) errors.destinationCountry = 'countryCode';
+
+  const breach: Json = { ...section(original, 'breach') };
+  const data: Json = { ...section(original, 'data') };
+  const set = (target: Json, key: string, value: unknown) => {
+    if (value === undefined || value === '') delete target[key];
+    else target[key] = value;
+  };
+  const bool = (value: YesNo) => (value === '' ? undefined : value === 'yes');
+
+  set(breach, 'confidentiality', draft.confidentiality);
+  set(breach, 'integrity', draft.integrity);
+  set(breach, 'availability', draft.availability);
+  set(breach, 'cause', draft.cause);
+  set(breach, 'malicious', bool(draft.malicious));
+  set(breach, 'ongoing', bool(draft.ongoing));
+  set(data, 'categories', draft.categories.length ? draft.categories : undefined);
+  if (typeof min === 'number' || typeof max === 'number') {
+    data.subjects = { min: typeof min === 'number' ? min : 0, max: typeof max === 'number' ? max : typeof min === 'number' ? min : 0 };
+  } else {
+    delete data.subjects;
+  }
+  set(data, 'records', typeof records === 'number' ? records : undefined);
+  // An empty list is a finding ("no vulnerable groups"), unlike an empty category list, which the schema refuses.
+  data.vulnerable = draft.vulnerable;
+  set(data, 'protection', draft.protection);
+
+  const facts: Json = { ...(original ?? {}), breach, data };
+  if (draft.transfer === '') {
+    delete facts.transfer;
+  } else {
+    const transfer: Json = { outside_eea: draft.transfer === 'yes' };
+    set(transfer, 'destination_country', country);
+    set(transfer, 'basis', draft.transferBasis);
+    facts.transfer = transfer;
+  }
+  return { facts, errors };
+}
+
+/** Where a figure came from, as the server recorded it: a sentence, or who entered it and when. */
+export interface FactSource {
+  kind?: string;
+  by?: string;
+  at?: string;
+}
+
+export function factSourceFor(sources: Json | null | undefined, path: string): FactSource | string | undefined {
+  const parts = path.split('.');
+  for (let i = parts.length; i > 0; i--) {
+    const value = sources?.[parts.slice(0, i).join('.')];
+    if (typeof value === 'string') return value;
+    if (typeof value === 'object' && value !== null) {
+      const v = value as Json;
+      const by = text(v.by) || text(v.byName) || text(v.userName) || text(v.actorName) || text(v.name);
+      return { kind: text(v.kind) || text(v.source) || undefined, by: by || undefined, at: text(v.at) || text(v.recordedAt) || undefined };
+    }
+  }
+  return undefined;
+}
