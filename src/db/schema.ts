@@ -39,6 +39,15 @@ export interface OrganisationTable {
   created_at: string;
 }
 
+/**
+ * organisations.slug (migration 0006), the public report page's address part. Kept apart from
+ * OrganisationTable so that code inserting organisations need not know it: only the intake module reads and
+ * fills it, through `db.withTables<{ organisations: OrganisationTable & OrganisationSlugColumn }>()`.
+ */
+export interface OrganisationSlugColumn {
+  slug: string | null;
+}
+
 export interface BrandTable {
   id: string;
   org_id: string;

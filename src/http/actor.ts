@@ -14,6 +14,11 @@ export interface Actor {
   locale: 'nl' | 'en';
   displayName: string;
   sessionId: string | null;
+  /**
+   * Set when the request authenticated with an API token (the token's id); such an actor reaches only the
+   * report-intake routes. Absent or null for a session.
+   */
+  apiTokenId?: string | null;
 }
 
 declare module 'fastify' {

@@ -5,6 +5,8 @@ import { registerUsersRoutes } from '../modules/users/index.ts';
 import { registerCaseRoutes } from '../modules/cases/index.ts';
 import { registerOrganisationRoutes } from '../modules/organisations/index.ts';
 import { registerMailboxRoutes } from '../modules/mailbox/index.ts';
+import { registerIntakeRoutes } from '../modules/intake/index.ts';
+import { registerApiTokenRoutes } from '../modules/api-tokens/index.ts';
 import { registerRegisterRoutes } from '../modules/register/index.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { App } from './server.ts';
@@ -18,5 +20,7 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerUsersRoutes(app, ctx);
   registerOrganisationRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerIntakeRoutes(app, ctx);
+  registerApiTokenRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
 }

@@ -58,6 +58,7 @@ function actorOf(user: Pick<SignInUserRow, 'id' | 'org_id' | 'role' | 'processor
     locale: user.locale,
     displayName: user.display_name,
     sessionId,
+    apiTokenId: null,
   };
 }
 

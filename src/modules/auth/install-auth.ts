@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
-import { AppError } from '../../shared/app-error.ts';
+import { AppError, notFound } from '../../shared/app-error.ts';
 import { newSecretToken } from '../../shared/ids.ts';
+import { isTokenReachable, resolveApiToken } from '../api-tokens/index.ts';
 import { resolveSession } from './auth.service.ts';
 import { csrfBodyField, csrfCookieName, csrfHeaderName, csrfTokensMatch, isBearerRequest, isUnsafeMethod } from './csrf.ts';
 import { clearSessionCookie, sessionCookieName } from './session-cookie.ts';
@@ -47,9 +48,13 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
     if (!request.cookies[csrfCookieName]) {
       reply.setCookie(csrfCookieName, newSecretToken(), { httpOnly: false, sameSite: 'strict', path: '/', secure: ctx.config.secureCookies });
     }
-    // A bearer-token request is authenticated by its token alone (resolved here once API tokens exist);
-    // it is exempt from CSRF, so it must never also be carried by the session cookie.
-    if (isBearerRequest(request.headers.authorization)) return;
+    // A bearer-token request is authenticated by its token alone; it is exempt from CSRF, so it must never
+    // also be carried by the session cookie. A token reaches only the report-intake routes: others 404.
+    if (isBearerRequest(request.headers.authorization)) {
+      request.actor = await resolveApiToken(ctx, (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '').trim());
+      if (request.actor && !isTokenReachable(request.method, request.routeOptions.url)) throw notFound();
+      return;
+    }
     const token = request.cookies[sessionCookieName];
     if (!token) return;
     request.actor = await resolveSession(ctx, token);

@@ -1,12 +1,14 @@
 import type { AppContext } from '../../app-context.ts';
 import { requireActor } from '../../http/actor.ts';
 import type { App } from '../../http/server.ts';
+import { publicReportPageOf } from '../intake/index.ts';
 import {
   addBrandBody,
   addProcessorBody,
   brandParams,
   brandResponse,
   organisationResponse,
+  organisationWithReportPageResponse,
   processorEntryResponse,
   updateOrganisationBody,
 } from './organisations.schemas.ts';
@@ -17,8 +19,12 @@ export function registerOrganisationRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/organisation',
-    { schema: { tags, summary: 'The organisation of the signed-in user, with its brands and processors', response: { 200: organisationResponse } } },
-    async (request) => getOrganisation(ctx, requireActor(request)),
+    { schema: { tags, summary: 'The organisation of the signed-in user, with its brands, processors and public report page', response: { 200: organisationWithReportPageResponse } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const organisation = await getOrganisation(ctx, actor);
+      return { ...organisation, ...(await publicReportPageOf(ctx, actor.orgId)) };
+    },
   );
 
   app.patch(

@@ -78,6 +78,9 @@ export const organisationResponse = z.object({
   processors: z.array(processorEntryResponse),
 });
 
+/** GET /api/organisation adds the public report page (slug and address, from the intake module). */
+export const organisationWithReportPageResponse = organisationResponse.extend({ slug: z.string(), publicReportUrl: z.string() });
+
 export type BrandView = z.infer<typeof brandResponse>;
 export type ProcessorEntryView = z.infer<typeof processorEntryResponse>;
 export type OrganisationView = z.infer<typeof organisationResponse>;

@@ -1,0 +1,248 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnDatabases } from '../../../test/db-harness.ts';
+import { buildOrganisation, buildTestApp, buildUser, signIn, type SignedIn } from '../../../test/factories.ts';
+import type { App } from '../../http/server.ts';
+import { newId } from '../../shared/ids.ts';
+
+const boundary = 'bdTestBoundary';
+
+function multipart(fields: Record<string, string | string[]>, files: Array<{ name: string; type: string; data: Buffer }> = []): { payload: Buffer; headers: Record<string, string> } {
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of [value].flat()) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`));
+  }
+  for (const file of files) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: 'bd_csrf=csrf-value' } };
+}
+
+describeOnDatabases('report intake', (getDb) => {
+  let app: App;
+  let orgId: string;
+  let slug: string;
+  let officer: SignedIn;
+  let admin: SignedIn;
+  let processorLinkId: string;
+  let processorOrgId: string;
+  let otherProcessorOrgId: string;
+  let addressCounter = 0;
+
+  beforeAll(async () => {
+    ({ app } = await buildTestApp(getDb(), { env: { MAX_UPLOAD_BYTES: '2048' } }));
+    const db = getDb().db;
+    const org = await buildOrganisation(db, { name: 'Zorg & Co B.V.' });
+    orgId = org.id;
+    processorOrgId = (await buildOrganisation(db, { kind: 'processor', name: 'Hosting B.V.' })).id;
+    otherProcessorOrgId = (await buildOrganisation(db, { kind: 'processor', name: 'Other B.V.' })).id;
+    processorLinkId = newId();
+    await db.insertInto('processor_links').values({ id: processorLinkId, controller_org_id: orgId, processor_org_id: processorOrgId, report_deadline_hours: 24, contact_email: null, created_at: new Date().toISOString() }).execute();
+    const po = await buildUser(db, { org_id: orgId, role: 'privacy_officer' });
+    const ad = await buildUser(db, { org_id: orgId, role: 'admin' });
+    officer = await signIn(app, po.email);
+    admin = await signIn(app, ad.email);
+    const me = await app.inject({ method: 'GET', url: '/api/organisation', headers: officer.headers });
+    expect(me.statusCode).toBe(200);
+    slug = me.json().slug;
+    expect(me.json().publicReportUrl).toContain(`/report/${slug}`);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  // Each test speaks from its own address so that the rate limit of one does not spill into another.
+  function from(): { remoteAddress: string } {
+    addressCounter += 1;
+    return { remoteAddress: `10.0.${Math.floor(addressCounter / 250)}.${addressCounter % 250}` };
+  }
+
+  async function reportCount(): Promise<number> {
+    return Number((await getDb().db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()).n);
+  }
+
+  it('serves the form in Dutch with a CSRF field, and in English on request', async () => {
+    const response = await app.inject({ method: 'GET', url: `/report/${slug}`, ...from() });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<html lang="nl">');
+    const cookie = response.cookies.find((c) => c.name === 'bd_csrf');
+    expect(cookie).toBeDefined();
+    expect(response.body).toContain(`name="_csrf" value="${cookie!.value}"`);
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    const english = await app.inject({ method: 'GET', url: `/report/${slug}?lang=en`, ...from() });
+    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toContain('Report a data breach');
+    expect((await app.inject({ method: 'GET', url: '/public-assets/report.css', ...from() })).headers['content-type']).toContain('text/css');
+  });
+
+  it('stores a public report with its attachment and queues the confirmation e-mail', async () => {
+    const body = multipart(
+      { _csrf: 'csrf-value', description: 'Laptop <script>alert(1)</script> gestolen', reporterRole: 'staff', reporterEmail: 'melder@example.org', dataCategories: ['name', 'health'], personsMin: '10', personsMax: '50', ongoing: 'no', dataEncrypted: 'no', occurredAt: '2026-03-01T10:00' },
+      [{ name: 'note.txt', type: 'text/plain', data: Buffer.from('evidence') }],
+    );
+    const response = await app.inject({ method: 'POST', url: `/report/${slug}`, ...body, ...from() });
+    expect(response.statusCode).toBe(200);
+    const reference = /MLD-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(response.body)?.[0];
+    expect(reference).toBeDefined();
+    const db = getDb().db;
+    const report = await db.selectFrom('reports').selectAll().where('reference', '=', reference!).executeTakeFirstOrThrow();
+    expect(report.source).toBe('public');
+    expect(report.occurred_at).toBe('2026-03-01T09:00:00.000Z');
+    expect(JSON.parse(report.data_categories)).toEqual(['name', 'health']);
+    const files = await db.selectFrom('files').selectAll().where('report_id', '=', report.id).execute();
+    expect(files).toHaveLength(1);
+    const jobs = await db.selectFrom('jobs').selectAll().where('name', '=', 'send-email').execute();
+    expect(jobs.some((job) => job.payload.includes(reference!) && job.payload.includes('melder@example.org'))).toBe(true);
+    // The stored script comes back escaped on the triage detail page too.
+    const detail = await app.inject({ method: 'GET', url: `/api/reports/${report.id}`, headers: officer.headers });
+    expect(detail.json().description).toContain('<script>');
+    expect(detail.headers['content-type']).toContain('application/json');
+  });
+
+  it('answers a filled honeypot with a confirmation but stores and sends nothing', async () => {
+    const before = await reportCount();
+    const response = await app.inject({ method: 'POST', url: `/report/${slug}`, ...multipart({ _csrf: 'csrf-value', description: 'spam', website: 'http://spam.example' }), ...from() });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatch(/MLD-/);
+    expect(await reportCount()).toBe(before);
+  });
+
+  it('rejects an oversized or unaccepted attachment per field, keeps the input and stores nothing', async () => {
+    const before = await reportCount();
+    const big = await app.inject({ method: 'POST', url: `/report/${slug}`, ...multipart({ _csrf: 'csrf-value', description: 'Big <b>file</b>' }, [{ name: 'big.pdf', type: 'application/pdf', data: Buffer.alloc(4096, 1) }]), ...from() });
+    expect(big.statusCode).toBe(400);
+    expect(big.body).toContain('id="attachments-error"');
+    expect(big.body).toContain('Big &lt;b&gt;file&lt;/b&gt;');
+    expect(big.body).not.toContain('<b>file</b>');
+    const html = await app.inject({ method: 'POST', url: `/report/${slug}`, ...multipart({ _csrf: 'csrf-value', description: 'x' }, [{ name: 'page.html', type: 'text/html', data: Buffer.from('<p>') }]), ...from() });
+    expect(html.statusCode).toBe(400);
+    expect(html.body).toContain('href="#attachments"');
+    const missing = await app.inject({ method: 'POST', url: `/report/${slug}`, ...multipart({ _csrf: 'csrf-value', description: '' }), ...from() });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('id="description-error"');
+    expect(await reportCount()).toBe(before);
+  });
+
+  it('refuses a post without the CSRF field', async () => {
+    const { payload, headers } = multipart({ description: 'x' });
+    const response = await app.inject({ method: 'POST', url: `/report/${slug}`, payload, headers, ...from() });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('answers 429 once an address has posted too often', async () => {
+    const address = from();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i += 1) {
+      statuses.push((await app.inject({ method: 'POST', url: `/report/${slug}`, ...multipart({ _csrf: 'csrf-value', description: 'x', website: 'bot' }), ...address })).statusCode);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+
+  it('creates, uses and revokes an API token that reaches nothing but intake', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/tokens', headers: admin.headers, payload: { name: 'SIEM' } });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json();
+    expect(token).toMatch(/^bd_[a-z0-9]{8}_/);
+    const stored = await getDb().db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token);
+    const auth = { authorization: `Bearer ${token}` };
+    const report = await app.inject({ method: 'POST', url: '/api/reports', headers: auth, payload: { description: 'SIEM alert: mass download', dataCategories: ['email'] } });
+    expect(report.statusCode).toBe(201);
+    const row = await getDb().db.selectFrom('reports').selectAll().where('id', '=', report.json().id).executeTakeFirstOrThrow();
+    expect(row.source).toBe('api');
+    expect(row.api_token_id).toBe(id);
+    expect((await app.inject({ method: 'GET', url: '/api/reports', headers: auth })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/organisation', headers: auth })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/tokens', headers: auth })).statusCode).toBe(404);
+    const listed = await app.inject({ method: 'GET', url: '/api/tokens', headers: admin.headers });
+    expect(listed.json().tokens.find((t: { id: string }) => t.id === id).lastUsedAt).not.toBeNull();
+    expect((await app.inject({ method: 'GET', url: '/api/tokens', headers: officer.headers })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: admin.headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'POST', url: '/api/reports', headers: auth, payload: { description: 'again' } })).statusCode).toBe(401);
+  });
+
+  it('keeps both times of a processor report made through its signed link', async () => {
+    const link = await app.inject({ method: 'POST', url: `/api/organisation/processors/${processorLinkId}/report-link`, headers: officer.headers });
+    expect(link.statusCode).toBe(201);
+    const path = new URL(link.json().url).pathname;
+    const form = await app.inject({ method: 'GET', url: path, ...from() });
+    expect(form.body).toContain('Hosting B.V.');
+    expect(form.body).toContain('name="processorAwareAt"');
+    const withoutAwareness = await app.inject({ method: 'POST', url: path, ...multipart({ _csrf: 'csrf-value', description: 'Backup exposed' }), ...from() });
+    expect(withoutAwareness.statusCode).toBe(400);
+    const response = await app.inject({ method: 'POST', url: path, ...multipart({ _csrf: 'csrf-value', description: 'Backup exposed', processorAwareAt: '2026-03-01T08:30' }), ...from() });
+    expect(response.statusCode).toBe(200);
+    const reference = /MLD-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(response.body)![0];
+    const row = await getDb().db.selectFrom('reports').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect(row.source).toBe('processor');
+    expect(row.processor_org_id).toBe(processorOrgId);
+    expect(row.processor_aware_at).toBe('2026-03-01T07:30:00.000Z');
+    expect(row.processor_reported_at).not.toBeNull();
+    expect((await app.inject({ method: 'GET', url: '/report/processor/not-a-valid-token-at-all-xx', ...from() })).statusCode).toBe(404);
+  });
+
+  it('shows a processor account only its own reports', async () => {
+    const db = getDb().db;
+    const mine = await buildUser(db, { org_id: orgId, role: 'processor', processor_org_id: processorOrgId });
+    const other = await buildUser(db, { org_id: orgId, role: 'processor', processor_org_id: otherProcessorOrgId });
+    const mineIn = await signIn(app, mine.email);
+    const otherIn = await signIn(app, other.email);
+    const noAwareness = await app.inject({ method: 'POST', url: '/api/reports', headers: mineIn.headers, payload: { description: 'Misdelivered e-mail' } });
+    expect(noAwareness.statusCode).toBe(400);
+    const created = await app.inject({ method: 'POST', url: '/api/reports', headers: mineIn.headers, payload: { description: 'Misdelivered e-mail', processorAwareAt: '2026-03-01T08:00:00Z' } });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    expect((await app.inject({ method: 'GET', url: `/api/reports/${id}`, headers: mineIn.headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/api/reports/${id}`, headers: otherIn.headers })).statusCode).toBe(404);
+    const otherList = await app.inject({ method: 'GET', url: '/api/reports', headers: otherIn.headers });
+    expect(otherList.json().reports.some((r: { id: string }) => r.id === id)).toBe(false);
+    expect((await app.inject({ method: 'POST', url: `/api/reports/${id}/triage`, headers: mineIn.headers, payload: { action: 'not_a_breach', reason: 'x' } })).statusCode).toBe(404);
+  });
+
+  it('triages reports into a new case, onto an existing case, and as not a breach', async () => {
+    const open = async (description: string) => (await app.inject({ method: 'POST', url: '/api/reports', headers: officer.headers, payload: { description, dataCategories: ['name'], personsMin: 5, personsMax: 9 } })).json().id as string;
+    const first = await open('Mail to wrong recipient');
+    const second = await open('Same incident, second report');
+    const third = await open('Phishing mail, nobody clicked');
+    const toCase = await app.inject({ method: 'POST', url: `/api/reports/${first}/triage`, headers: officer.headers, payload: { action: 'new_case', title: 'Wrong recipient' } });
+    expect(toCase.statusCode).toBe(200);
+    expect(toCase.json().status).toBe('converted');
+    const caseId = toCase.json().caseId;
+    const db = getDb().db;
+    const kase = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+    expect(kase.title).toBe('Wrong recipient');
+    expect(JSON.parse(kase.facts).data.subjects).toEqual({ min: 5, max: 9 });
+    expect((await db.selectFrom('case_tasks').select('id').where('case_id', '=', caseId).execute()).length).toBeGreaterThan(0);
+    const attach = await app.inject({ method: 'POST', url: `/api/reports/${second}/triage`, headers: officer.headers, payload: { action: 'attach', caseId } });
+    expect(attach.json()).toEqual({ reportId: second, status: 'attached', caseId });
+    const dismissed = await app.inject({ method: 'POST', url: `/api/reports/${third}/triage`, headers: officer.headers, payload: { action: 'not_a_breach', reason: 'No personal data left the organisation' } });
+    expect(dismissed.json().status).toBe('not_a_breach');
+    const closed = await db.selectFrom('cases').selectAll().where('id', '=', dismissed.json().caseId).executeTakeFirstOrThrow();
+    expect(closed.state).toBe('closed');
+    expect(Number(closed.not_a_breach)).toBe(1);
+    expect(closed.closed_reason).toBe('No personal data left the organisation');
+    expect((await app.inject({ method: 'POST', url: `/api/reports/${first}/triage`, headers: officer.headers, payload: { action: 'new_case' } })).statusCode).toBe(409);
+    const audit = await db.selectFrom('audit_events').select('action').where('subject_id', '=', first).execute();
+    expect(audit.map((a) => a.action)).toContain('report.triaged');
+  });
+
+  it('never answers 500 to random form input and stores nothing when it rejects', async () => {
+    const text = fc.string({ maxLength: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ description: text, occurredAt: text, personsMin: text, personsMax: text, reporterEmail: text, reporterPhone: text, ongoing: text, dataEncrypted: text, reporterRole: text, dataCategories: fc.array(text, { maxLength: 4 }) }),
+        async (fields) => {
+          const before = await reportCount();
+          const clean = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v].flat().map((s) => s.replace(/[\r\n"-]/g, ' '))])) as Record<string, string[]>;
+          const response = await app.inject({ method: 'POST', url: `/report/${slug}`, ...multipart({ _csrf: 'csrf-value', ...clean }), ...from() });
+          expect(response.statusCode).toBeLessThan(500);
+          if (response.statusCode !== 200) expect(await reportCount()).toBe(before);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
