@@ -4,6 +4,7 @@ import { MigrationError } from '../db/database.ts';
 import { isAppError } from '../shared/app-error.ts';
 import { registerAssessCommand } from './assess.command.ts';
 import { registerAuditCommand } from './audit.command.ts';
+import { registerCaseCommand } from './case.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerOrgCommand } from './org.command.ts';
@@ -21,6 +22,7 @@ export function buildCli(): Command {
   registerOrgCommand(program);
   registerDemoCommand(program);
   registerAuditCommand(program);
+  registerCaseCommand(program);
   registerAssessCommand(program);
   registerUserCommand(program);
   registerWorkerCommand(program);

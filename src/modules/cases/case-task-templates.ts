@@ -45,3 +45,9 @@ function earliestDue(obligations: readonly TaskClock[]): string | null {
   const due = obligations.filter((o) => o.status !== 'not_applicable' && o.dueAt !== null).map((o) => o.dueAt as string);
   return due.length === 0 ? null : due.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
 }
+
+/** Tasks in the order they were added, template tasks of one case in the order of the templates. */
+export function sortTasks<T extends { created_at: string; template_key: string | null; id: string }>(tasks: readonly T[]): T[] {
+  const rank = (key: string | null) => (key === null ? taskTemplates.length : taskTemplates.findIndex((t) => t.key === key));
+  return [...tasks].sort((a, b) => a.created_at.localeCompare(b.created_at) || rank(a.template_key) - rank(b.template_key) || a.id.localeCompare(b.id));
+}

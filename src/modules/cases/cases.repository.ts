@@ -118,8 +118,16 @@ export async function insertParty(db: DbOrTx, row: CasePartyRow): Promise<void> 
   await db.insertInto('case_parties').values(row).execute();
 }
 
+/** The organisation itself first, then its brands in the order they were added. */
 export async function listPartiesOfCase(db: DbOrTx, caseId: string): Promise<CasePartyRow[]> {
-  return db.selectFrom('case_parties').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('case_parties')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy(sql`case when brand_id is null then 0 else 1 end`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function countNotificationsOfParty(db: DbOrTx, partyId: string): Promise<number> {

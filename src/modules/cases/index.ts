@@ -4,3 +4,4 @@ export { caseStates, caseLifecycleStates, type CaseState, type CaseLifecycleStat
 export { allowedTransitions, checkTransition } from './case-lifecycle.ts';
 export { deadlineReminderJob } from './deadline-reminder.job.ts';
 export { registerCaseRoutes } from './cases.routes.ts';
+export { showCaseForOperator, type CaseReport } from './case-operator.service.ts';

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/database.ts';
-import type { CaseRow } from '../../db/schema.ts';
+import type { Insertable } from 'kysely';
+import type { CaseRow, CaseTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Clock } from '../../shared/time.ts';
@@ -69,14 +70,7 @@ export async function openCase(tx: Tx, deps: { clock: Clock }, input: OpenCaseIn
     created_at: at,
     updated_at: at,
   };
-  const year = now.getUTCFullYear();
-  let reference = '';
-  for (let attempt = 1; ; attempt += 1) {
-    reference = nextReference(year, await findLastReference(tx, referencePrefix(year)));
-    // Two cases opened at the same moment may pick the same reference; the loser takes the next one.
-    if ((await insertCase(tx, { ...base, reference })) === 'inserted') break;
-    if (attempt >= 20) throw new AppError('conflict', 'No free case reference could be taken; try again.');
-  }
+  const reference = await insertWithNextReference(tx, base, now.getUTCFullYear());
 
   await insertParty(tx, { id: newId(), case_id: id, org_id: input.orgId, brand_id: null, role: 'controller', created_at: at });
   for (const brandId of input.brandIds) {
@@ -120,4 +114,14 @@ export async function openCase(tx: Tx, deps: { clock: Clock }, input: OpenCaseIn
   });
   if (!closed) await scheduleDeadlineReminders(tx, id, deadlines, now);
   return row;
+}
+
+/** Inserts the case under the next free reference of the year and returns that reference. */
+async function insertWithNextReference(tx: Tx, row: Omit<Insertable<CaseTable>, 'reference'>, year: number): Promise<string> {
+  for (let attempt = 1; attempt <= 20; attempt += 1) {
+    const reference = nextReference(year, await findLastReference(tx, referencePrefix(year)));
+    // Two cases opened at the same moment may pick the same reference; the loser takes the next one.
+    if ((await insertCase(tx, { ...row, reference })) === 'inserted') return reference;
+  }
+  throw new AppError('conflict', 'No free case reference could be taken; try again.');
 }
