@@ -242,7 +242,7 @@ export interface CaseNotification {
   externalReference: string | null;
   delayReason: string | null;
   partyId: string | null;
-  recordedBy: string | null;
+  recordedBy: PersonRef | string | null;
 }
 
 export interface NewNotificationInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryLabel, dataCategories, draftFromFacts, factSourceFor, factsFromDraft } from './case-facts-form.ts';
+import { categoryLabel, dataCategories, draftFromFacts, factSourcesUnder, factsFromDraft } from './case-facts-form.ts';
 
 const facts = {
   sector: 'telecom',
@@ -50,12 +50,19 @@ describe('factsFromDraft', () => {
   });
 });
 
-describe('factSourceFor', () => {
-  it('finds the nearest recorded source for a fact', () => {
-    const sources = { data: { kind: 'entered', by: 'Anna', at: '2026-03-01T10:00:00Z' }, 'breach.cause': 'from report R-1' };
-    expect(factSourceFor(sources, 'data.categories')).toEqual({ kind: 'entered', by: 'Anna', at: '2026-03-01T10:00:00Z' });
-    expect(factSourceFor(sources, 'breach.cause')).toBe('from report R-1');
-    expect(factSourceFor(sources, 'transfer')).toBeUndefined();
+describe('factSourcesUnder', () => {
+  it('lists the recorded source of each fact in a group', () => {
+    const sources = {
+      'data.subjects': { source: 'user', by: 'u1', at: '2026-03-01T10:00:00Z' },
+      'data.categories': { source: 'analysis', at: '2026-03-02T10:00:00Z' },
+      'breach.cause': { source: 'user', by: 'u2', at: '2026-03-01T09:00:00Z' },
+      database: 'ignored: not under data',
+    };
+    expect(factSourcesUnder(sources, 'data')).toEqual([
+      { path: 'data.categories', kind: 'analysis', by: undefined, at: '2026-03-02T10:00:00Z' },
+      { path: 'data.subjects', kind: 'user', by: 'u1', at: '2026-03-01T10:00:00Z' },
+    ]);
+    expect(factSourcesUnder(null, 'transfer')).toEqual([]);
   });
 });
 

@@ -159,23 +159,22 @@ export function factsFromDraft(draft: FactsDraft, original: Json | null | undefi
   return { facts, errors };
 }
 
-/** Where a figure came from, as the server recorded it: a sentence, or who entered it and when. */
+/** Where a figure came from, as the server recorded it: how (entered, computed), by whom (a user id) and when. */
 export interface FactSource {
-  kind?: string;
-  by?: string;
-  at?: string;
+  path: string;
+  kind: string | undefined;
+  by: string | undefined;
+  at: string | undefined;
 }
 
-export function factSourceFor(sources: Json | null | undefined, path: string): FactSource | string | undefined {
-  const parts = path.split('.');
-  for (let i = parts.length; i > 0; i--) {
-    const value = sources?.[parts.slice(0, i).join('.')];
-    if (typeof value === 'string') return value;
-    if (typeof value === 'object' && value !== null) {
-      const v = value as Json;
-      const by = text(v.by) || text(v.byName) || text(v.userName) || text(v.actorName) || text(v.name);
-      return { kind: text(v.kind) || text(v.source) || undefined, by: by || undefined, at: text(v.at) || text(v.recordedAt) || undefined };
-    }
-  }
-  return undefined;
+/** The recorded sources of the facts at or under `prefix` ('breach' covers 'breach.cause'), in path order. */
+export function factSourcesUnder(sources: Json | null | undefined, prefix: string): FactSource[] {
+  return Object.entries(sources ?? {})
+    .filter(([path]) => path === prefix || path.startsWith(`${prefix}.`))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, value]) => {
+      if (typeof value === 'string') return { path, kind: value, by: undefined, at: undefined };
+      const v = typeof value === 'object' && value !== null ? (value as Json) : {};
+      return { path, kind: text(v.source) || text(v.kind) || undefined, by: text(v.by) || undefined, at: text(v.at) || undefined };
+    });
 }

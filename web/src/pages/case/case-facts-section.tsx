@@ -8,7 +8,7 @@ import {
   confidentialityLosses,
   dataCategories,
   draftFromFacts,
-  factSourceFor,
+  factSourcesUnder,
   factsFromDraft,
   integrityLosses,
   protections,
@@ -21,18 +21,30 @@ import { fromLocalInput, toLocalInput } from '../../datetime-input.ts';
 import { describeError, ErrorMessage, StatusMessage } from '../../components/feedback.tsx';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useAction } from '../../use-resource.ts';
+import { useAction, useResource } from '../../use-resource.ts';
+import { loadAssignableUsers } from './assignable-users.ts';
 
-function Source({ breach, path }: { breach: CaseDetail; path: string }) {
+/** Each figure says where it came from: entered by whom and when, or computed. */
+function Sources({ breach, path }: { breach: CaseDetail; path: string }) {
   const { t, label, moment } = useI18n();
-  const source = factSourceFor(breach.factSources ?? null, path);
-  if (!source) return <p className="fact-source">{t('facts.source.none')}</p>;
-  if (typeof source === 'string') return <p className="fact-source">{t('facts.source.text', { source })}</p>;
+  const users = useResource(loadAssignableUsers, []);
+  const sources = factSourcesUnder(breach.factSources ?? null, path);
+  if (sources.length === 0) return <p className="fact-source">{t('facts.source.none')}</p>;
+  const nameOf = (id: string | undefined) => (id ? ((users.status === 'ready' ? users.data.find((u) => u.id === id)?.name : undefined) ?? t('facts.source.someone')) : undefined);
   return (
-    <p className="fact-source">
-      {t('facts.source.entered', { kind: source.kind ? label('factSource', source.kind) : t('factSource.entered'), by: source.by ?? t('common.none') })}
-      {source.at ? ` · ${moment(source.at)}` : ''}
-    </p>
+    <ul className="fact-sources" aria-label={t('facts.sources')}>
+      {sources.map((s) => {
+        const field = s.path.split('.').slice(1).join('.') || s.path;
+        const by = nameOf(s.by);
+        return (
+          <li key={s.path}>
+            {label('factField', field)}: {s.kind ? label('factSource', s.kind) : t('factSource.entered')}
+            {by ? ` ${t('facts.source.by', { name: by })}` : ''}
+            {s.at ? `, ${moment(s.at)}` : ''}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -40,7 +52,7 @@ function Group({ title, children, breach, path }: { title: string; children: Rea
   return (
     <fieldset className="fact-group">
       <legend>{title}</legend>
-      <Source breach={breach} path={path} />
+      <Sources breach={breach} path={path} />
       {children}
     </fieldset>
   );

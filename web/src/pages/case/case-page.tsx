@@ -32,6 +32,8 @@ export function CasePage({ caseId }: { caseId: string }) {
       <ResourceView resource={breach}>
         {(c) => {
           const replace = (next: CaseDetail) => (breach.status === 'ready' ? breach.update(() => next) : undefined);
+          // Refetched in place rather than reloaded, so that the page and its half-filled forms stay put.
+          const refresh = () => void api.getCase(c.id).then(replace, () => undefined);
           return (
             <article className="stack">
               <header className="case-header">
@@ -90,7 +92,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               {c.summary?.trim() ? <p className="prose">{c.summary}</p> : null}
               <CaseFactsSection breach={c} onChange={replace} />
               <CaseTasksSection caseId={c.id} />
-              <CaseRegulatorSection breach={c} onRecorded={breach.reload} />
+              <CaseRegulatorSection breach={c} onRecorded={refresh} />
               <CaseStateSection breach={c} onChange={replace} />
               <CaseFilesSection caseId={c.id} />
               <CaseCommentsSection caseId={c.id} />

@@ -111,7 +111,7 @@ export function CaseRegulatorSection({ breach, onRecorded }: { breach: CaseDetai
                       <td>{label('notificationKind', n.kind)}</td>
                       <td>{n.externalReference ?? t('common.none')}</td>
                       <td>{n.delayReason ?? t('common.none')}</td>
-                      <td>{n.recordedBy ?? t('common.none')}</td>
+                      <td>{(typeof n.recordedBy === 'string' ? n.recordedBy : n.recordedBy?.name) ?? t('common.none')}</td>
                     </tr>
                   ))}
                 </tbody>

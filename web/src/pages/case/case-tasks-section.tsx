@@ -17,14 +17,19 @@ function TaskRow({ caseId, task, onSaved }: { caseId: string; task: CaseTask; on
   const users = useResource(loadAssignableUsers, []);
   const now = useNow(60_000);
   const [error, setError] = useState<string>();
-  const done = task.status === 'done';
+  // The box follows the click at once; if the server refuses, it returns to what the server holds.
+  const [pendingStatus, setPendingStatus] = useState<CaseTask['status']>();
+  const done = (pendingStatus ?? task.status) === 'done';
 
   async function save(change: Parameters<typeof api.updateTask>[2]) {
     setError(undefined);
+    if (change.status) setPendingStatus(change.status);
     try {
       onSaved(await run(() => api.updateTask(caseId, task.id, change)));
     } catch (failure) {
       setError(describeError(failure, t));
+    } finally {
+      setPendingStatus(undefined);
     }
   }
 
