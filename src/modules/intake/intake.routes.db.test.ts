@@ -229,6 +229,58 @@ describeOnDatabases('report intake', (getDb) => {
     expect(audit.map((a) => a.action)).toContain('report.triaged');
   });
 
+  it('serves the form at /report when one organisation takes reports, and 404s an unknown slug', async () => {
+    const controllers = await getDb().db.selectFrom('organisations').select('id').where('kind', '=', 'controller').execute();
+    const plain = await app.inject({ method: 'GET', url: '/report', ...from() });
+    if (controllers.length === 1) expect(plain.body).toContain('action="/report?lang=nl"');
+    else expect(plain.body).toContain(`href="/report/${slug}?lang=nl"`);
+    const unknown = await app.inject({ method: 'GET', url: '/report/no-such-org', ...from() });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('text/html');
+  });
+
+  it('audits reading the reporter contact details, and lets only triagers triage', async () => {
+    const db = getDb().db;
+    const reporter = await buildUser(db, { org_id: orgId, role: 'staff_reporter' });
+    const auditor = await buildUser(db, { org_id: orgId, role: 'auditor' });
+    const reporterIn = await signIn(app, reporter.email);
+    const auditorIn = await signIn(app, auditor.email);
+    const created = await app.inject({ method: 'POST', url: '/api/reports', headers: reporterIn.headers, payload: { description: 'Wrong attachment sent', reporterPhone: '+31 6 12345678' } });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const row = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.source).toBe('internal');
+    expect(row.reporter_role).toBe('staff');
+    expect((await app.inject({ method: 'GET', url: `/api/reports/${id}`, headers: auditorIn.headers })).json().reporterPhone).toBe('+31 6 12345678');
+    const viewed = await db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('subject_id', '=', id).where('action', '=', 'report.contact_viewed').execute();
+    expect(viewed.map((v) => v.actor_user_id)).toContain(auditor.id);
+    expect((await app.inject({ method: 'POST', url: `/api/reports/${id}/triage`, headers: auditorIn.headers, payload: { action: 'not_a_breach', reason: 'x' } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/api/reports', headers: auditorIn.headers, payload: { description: 'x' } })).statusCode).toBe(404);
+    // A staff reporter sees what it reported and nothing else.
+    const own = (await app.inject({ method: 'GET', url: '/api/reports', headers: reporterIn.headers })).json().reports;
+    expect(own.map((r: { id: string }) => r.id)).toEqual([id]);
+  });
+
+  it('lets a token attach a file to the report it opened, and nothing else', async () => {
+    const { token } = (await app.inject({ method: 'POST', url: '/api/tokens', headers: admin.headers, payload: { name: 'Ticketing' } })).json();
+    const auth = { authorization: `Bearer ${token}` };
+    const report = (await app.inject({ method: 'POST', url: '/api/reports', headers: auth, payload: { description: 'Ticket 42' } })).json();
+    const upload = (name: string, type: string, data: string) => ({
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n${data}\r\n--${boundary}--\r\n`,
+      headers: { ...auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    const added = await app.inject({ method: 'POST', url: `/api/reports/${report.id}/files`, ...upload('log.txt', 'text/plain', 'GET /export 200') });
+    expect(added.statusCode).toBe(201);
+    expect(added.json().sha256).toHaveLength(64);
+    expect((await app.inject({ method: 'POST', url: `/api/reports/${report.id}/files`, ...upload('x.html', 'text/html', '<p>') })).statusCode).toBe(400);
+    const big = await app.inject({ method: 'POST', url: `/api/reports/${report.id}/files`, ...upload('big.txt', 'text/plain', 'x'.repeat(4096)) });
+    expect(big.statusCode).toBe(413);
+    const others = (await app.inject({ method: 'POST', url: '/api/reports', headers: officer.headers, payload: { description: 'not the token’s' } })).json();
+    expect((await app.inject({ method: 'POST', url: `/api/reports/${others.id}/files`, ...upload('log.txt', 'text/plain', 'x') })).statusCode).toBe(404);
+    const files = await getDb().db.selectFrom('files').select('name').where('report_id', '=', report.id).execute();
+    expect(files.map((f) => f.name)).toEqual(['log.txt']);
+  });
+
   it('never answers 500 to random form input and stores nothing when it rejects', async () => {
     const text = fc.string({ maxLength: 300 });
     await fc.assert(

@@ -111,6 +111,8 @@ export function validatePublicForm(values: PublicFormValues, files: UploadedFile
     reporterEmail: values.reporterEmail.trim(),
     reporterPhone: values.reporterPhone,
   };
+  // The schema checks the range only once every field is valid; a person should see all problems at once.
+  if (candidate.personsMin !== undefined && candidate.personsMax !== undefined && candidate.personsMin > candidate.personsMax) errors.push({ field: 'personsMax', message: 'range' });
   if (options.requireProcessorAwareAt && !candidate.processorAwareAt && !errors.some((e) => e.field === 'processorAwareAt')) errors.push({ field: 'processorAwareAt', message: 'required' });
   if (files.length > reportLimits.files) errors.push({ field: 'attachments', message: 'too_many_files' });
   for (const file of files) {
