@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { computeDeadlines, type Obligation } from '../modules/clocks/index.ts';
-import { assessBreach, buildCaseFactsJsonSchema, parseCaseFacts, type CaseFacts } from '../modules/risk/index.ts';
+import { buildCaseFactsJsonSchema, buildDecisionReport, parseCaseFacts } from '../modules/risk/index.ts';
 import { AppError } from '../shared/app-error.ts';
 
 export function registerAssessCommand(program: Command): void {
@@ -16,19 +15,7 @@ export function registerAssessCommand(program: Command): void {
         return;
       }
       if (!file) throw new AppError('validation_failed', 'Give the case-facts file to assess, e.g. `breachdesk assess facts.json`.');
-      const facts = parseCaseFacts(await readJson(file));
-      const decision = assessBreach(facts);
-      const output = {
-        severity: decision.severity,
-        risk: decision.risk,
-        notify_authority: decision.notify_authority,
-        notify_subjects: decision.notify_subjects,
-        public_communication: decision.public_communication,
-        exceptions: decision.exceptions,
-        deadlines: deadlinesFor(facts, decision.risk),
-        reasons: decision.reasons,
-        factors: decision.factors,
-      };
+      const output = buildDecisionReport(parseCaseFacts(await readJson(file)));
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     });
 }
@@ -45,32 +32,4 @@ async function readJson(file: string): Promise<unknown> {
   } catch (error) {
     throw new AppError('validation_failed', `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-/**
- * Due moments of every clock that can apply. The status of each clock depends on the time of asking, so
- * it is left out: the same facts always print the same deadlines.
- */
-function deadlinesFor(facts: CaseFacts, risk: 'none' | 'risk' | 'high') {
-  const awareAt = facts.breach.aware_at;
-  if (!awareAt) return [];
-  const obligations = computeDeadlines(
-    {
-      profile: { sector: facts.sector, nis2: facts.nis2 },
-      awareAt: new Date(awareAt).toISOString(),
-      ...(facts.breach.detected_at ? { detectedAt: new Date(facts.breach.detected_at).toISOString() } : {}),
-      riskOutcome: risk,
-    },
-    new Date(awareAt),
-  );
-  return obligations.map((obligation: Obligation) => ({
-    id: obligation.id,
-    legal_basis: obligation.legalBasis,
-    recipient: obligation.recipient,
-    starts_from: obligation.startsFrom,
-    started_at: obligation.startedAt,
-    due_at: obligation.dueAt,
-    applies: obligation.status !== 'not_applicable',
-    not_applicable_reason: obligation.notApplicableReason,
-  }));
 }

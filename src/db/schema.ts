@@ -26,6 +26,8 @@ export interface Database {
   case_notifications: CaseNotificationTable;
   api_tokens: ApiTokenTable;
   processor_report_links: ProcessorReportLinkTable;
+  case_assessments: CaseAssessmentTable;
+  regulator_drafts: RegulatorDraftTable;
 }
 
 export interface OrganisationTable {
@@ -46,6 +48,17 @@ export interface OrganisationTable {
  */
 export interface OrganisationSlugColumn {
   slug: string | null;
+}
+
+/**
+ * organisations.dpo_name, dpo_email, dpo_phone (migration 0007): the contact point the authority's form asks
+ * for (GDPR art. 33(3)(b)). Kept apart like the slug; the regulator module reads and fills them through
+ * `db.withTables<{ organisations: OrganisationTable & OrganisationContactColumns }>()`.
+ */
+export interface OrganisationContactColumns {
+  dpo_name: string | null;
+  dpo_email: string | null;
+  dpo_phone: string | null;
 }
 
 export interface BrandTable {
@@ -290,6 +303,38 @@ export interface ProcessorReportLinkTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+}
+
+export interface CaseAssessmentTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  facts: string;
+  fact_sources: string;
+  decision: string;
+  computed_outcome: 'none' | 'risk' | 'high';
+  chosen_outcome: 'none' | 'risk' | 'high';
+  overridden: number;
+  justification: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+export interface RegulatorDraftTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  kind: 'initial' | 'follow_up' | 'withdrawal';
+  regime: 'gdpr' | 'telecom' | 'nis2_early_warning' | 'nis2_notification' | 'nis2_final';
+  content: string;
+  previous_draft_id: string | null;
+  assessment_id: string | null;
+  created_by: string;
+  created_at: string;
+  submitted_at: string | null;
+  ap_reference: string | null;
+  notification_id: string | null;
+  submitted_by: string | null;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -8,6 +8,7 @@ import { registerMailboxRoutes } from '../modules/mailbox/index.ts';
 import { registerIntakeRoutes } from '../modules/intake/index.ts';
 import { registerApiTokenRoutes } from '../modules/api-tokens/index.ts';
 import { registerRegisterRoutes } from '../modules/register/index.ts';
+import { registerRiskRoutes } from '../modules/risk/index.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { App } from './server.ts';
 
@@ -23,4 +24,5 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerIntakeRoutes(app, ctx);
   registerApiTokenRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
+  registerRiskRoutes(app, ctx);
 }

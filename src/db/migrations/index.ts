@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.ts';
 import * as caseWorkflow from './0005-case-workflow.ts';
 import * as intake from './0006-intake.ts';
+import * as assessmentAndRegulator from './0007-assessment-and-regulator.ts';
 
 /** Every migration in order. A new one is appended here; names never change once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0005-case-workflow': caseWorkflow,
   '0006-intake': intake,
+  '0007-assessment-and-regulator': assessmentAndRegulator,
 };
