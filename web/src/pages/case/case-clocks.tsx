@@ -38,7 +38,7 @@ export function CaseClocks({ deadlines, parties }: { deadlines: readonly CaseDea
             ) : null}
             {d.status === 'not_applicable' && d.notApplicableReason ? <p className="clock-meta">{label('naReason', d.notApplicableReason)}</p> : null}
             <p className="clock-meta">{label('recipient', d.recipient)}</p>
-            {d.delayReasonRequired ? <p className="clock-warning">{t('clocks.delayReasonRequired')}</p> : null}
+            {d.delayReasonRequired && (d.status === 'open' || d.status === 'overdue') ? <p className="clock-warning">{t('clocks.delayReasonRequired')}</p> : null}
             {summary ? <p className="clock-summary">{summary}</p> : null}
           </li>
         );
