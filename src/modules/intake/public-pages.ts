@@ -50,6 +50,8 @@ export interface FormPageInput {
   /** Set for a processor's signed link: the form then asks when the processor became aware. */
   processorName?: string;
   maxUploadBytes: number;
+  /** Whether the rejected submit carried files, which the person must choose again. */
+  filesWereSent?: boolean;
 }
 
 function errorMessage(locale: PublicLocale, message: string): string {
@@ -73,11 +75,33 @@ export function renderReportForm(input: FormPageInput): string {
       .map((option) => `<label><input type="radio" name="${field}" value="${option}"${values[field] === option ? ' checked' : ''}> ${e(t.triState[option])}</label>`)
       .join('')}</fieldset>`;
 
+  const labels: Record<string, string> = {
+    reporterRole: t.role,
+    reporterOrgName: t.orgName,
+    reporterName: t.name,
+    reporterEmail: t.email,
+    reporterPhone: t.phone,
+    processorAwareAt: t.processorAwareAt,
+    description: t.description,
+    occurredAt: t.occurredAt,
+    discoveredAt: t.discoveredAt,
+    ongoing: t.ongoing,
+    systems: t.systems,
+    dataCategories: t.categories,
+    personsMin: `${t.persons}: ${t.personsMin}`,
+    personsMax: `${t.persons}: ${t.personsMax}`,
+    dataEncrypted: t.encrypted,
+    attachments: t.attachments,
+  };
+  const fieldOrder = Object.keys(labels);
+  const ordered = [...input.errors].sort((a, b) => fieldOrder.indexOf(a.field) - fieldOrder.indexOf(b.field));
+  const anchor = (field: string) => (field === 'dataCategories' ? `category-${dataCategories[0]}` : field === 'ongoing' || field === 'dataEncrypted' ? `${field}-error` : field);
+  // Files cannot be kept across a failed submit without JavaScript: say so when some were sent.
   const summary =
-    input.errors.length > 0
-      ? `<div class="error-summary" role="alert" tabindex="-1"><h2>${e(t.errorSummary)}</h2><ul>${input.errors
-          .map((issue) => `<li><a href="#${issue.field === 'dataCategories' ? 'category-name' : e(issue.field)}">${e(errorMessage(locale, issue.message))}</a></li>`)
-          .join('')}${input.errors.length > 0 ? `<li>${e(t.errors.reattach)}</li>` : ''}</ul></div>`
+    ordered.length > 0
+      ? `<div class="error-summary" role="alert" tabindex="-1" autofocus><h2>${e(t.errorSummary)}</h2><ul>${ordered
+          .map((issue) => `<li><a href="#${e(anchor(issue.field))}">${e((labels[issue.field] ?? '').replace(/ \*$/, ''))}: ${e(errorMessage(locale, issue.message))}</a></li>`)
+          .join('')}${input.filesWereSent ? `<li>${e(t.errors.reattach)}</li>` : ''}</ul></div>`
       : '';
 
   const who = input.processorName

@@ -70,7 +70,7 @@ export function registerPublicReportRoutes(app: App, ctx: AppContext): void {
       reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(stylesheet),
     );
 
-    function showForm(request: FastifyRequest, reply: FastifyReply, target: FormTarget, values: PublicFormValues, errors: FieldIssue[], status: number) {
+    function showForm(request: FastifyRequest, reply: FastifyReply, target: FormTarget, values: PublicFormValues, errors: FieldIssue[], status: number, filesWereSent = false) {
       const locale = publicLocaleOf(request.query, target.organisation.default_locale);
       return html(
         reply,
@@ -83,6 +83,7 @@ export function registerPublicReportRoutes(app: App, ctx: AppContext): void {
           values,
           errors,
           maxUploadBytes: ctx.config.MAX_UPLOAD_BYTES,
+          filesWereSent,
           ...(target.processor ? { processorName: target.processor.name } : {}),
         }),
       );
@@ -97,8 +98,9 @@ export function registerPublicReportRoutes(app: App, ctx: AppContext): void {
         return html(reply, 200, renderConfirmation({ locale, organisationName: target.organisation.name, reference: newReportReference(), emailed: false }));
       }
       const values = formValuesOf(body);
-      const checked = validatePublicForm(values, filesOf(body), { timeZone: target.organisation.time_zone, maxUploadBytes: ctx.config.MAX_UPLOAD_BYTES, requireProcessorAwareAt: Boolean(target.processor) });
-      if (!checked.ok) return showForm(request, reply, target, values, checked.errors, 400);
+      const files = filesOf(body);
+      const checked = validatePublicForm(values, files, { timeZone: target.organisation.time_zone, maxUploadBytes: ctx.config.MAX_UPLOAD_BYTES, requireProcessorAwareAt: Boolean(target.processor) });
+      if (!checked.ok) return showForm(request, reply, target, values, checked.errors, 400, files.length > 0);
       const origin: ReportOrigin = target.processor
         ? { orgId: target.organisation.id, source: 'processor', locale, reporterUserId: null, processorOrgId: target.processor.processorOrgId, apiTokenId: null, auditActor: { label: `processor_report_link:${target.processor.linkId}` } }
         : { orgId: target.organisation.id, source: 'public', locale, reporterUserId: null, processorOrgId: null, apiTokenId: null, auditActor: { label: 'public' } };
