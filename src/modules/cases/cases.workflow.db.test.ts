@@ -158,6 +158,30 @@ describeOnDatabases('case workflow', (getDb) => {
     expect((await getCase(deps(), officer, onTime.id)).deadlines.find((d) => d.obligation === 'gdpr_authority')).toMatchObject({ status: 'met' });
   });
 
+  it('runs the processor clock from the processor report on the case, with the hours agreed with that processor', async () => {
+    clock.set('2026-03-02T09:00:00.000Z');
+    const db = getDb().db;
+    const org = await buildOrganisation(db);
+    const vendor = await buildOrganisation(db, { kind: 'processor', name: 'Vendor B.V.' });
+    await db.insertInto('processor_links').values({ id: `link-${org.id}`, controller_org_id: org.id, processor_org_id: vendor.id, report_deadline_hours: 12, contact_email: null, created_at: clock.now().toISOString() }).execute();
+    const officer = await actorIn(db, org.id);
+    const opened = await openCaseAsActor(deps(), officer, { title: 'Processor incident', awareAt: '2026-03-02T08:00:00.000Z' });
+    expect(opened.deadlines.find((d) => d.obligation === 'processor_to_controller')).toMatchObject({ status: 'not_applicable', dueAt: null });
+    await db
+      .insertInto('reports')
+      .values({
+        id: `report-${org.id}`, org_id: org.id, reference: `R-${org.id.slice(0, 8)}`, source: 'processor', status: 'attached', case_id: opened.id, reporter_role: 'processor',
+        reporter_org_name: null, reporter_name: null, reporter_email: null, reporter_phone: null, reporter_user_id: null, processor_org_id: vendor.id, api_token_id: null,
+        locale: 'en', description: 'We lost a backup tape', occurred_at: null, discovered_at: null, ongoing: 'no', systems: '', data_categories: '[]', persons_min: null,
+        persons_max: null, data_encrypted: 'unknown', processor_aware_at: '2026-03-01T18:00:00.000Z', processor_reported_at: '2026-03-02T07:00:00.000Z',
+        triage_reason: null, triaged_by: null, triaged_at: null, created_at: '2026-03-02T07:00:00.000Z',
+      })
+      .execute();
+    const detail = await getCase(deps(), officer, opened.id);
+    expect(detail.deadlines.find((d) => d.obligation === 'processor_to_controller')).toMatchObject({ dueAt: '2026-03-02T06:00:00.000Z', status: 'met_late', notifiedAt: '2026-03-02T07:00:00.000Z' });
+    expect(detail.reports).toEqual([{ id: `report-${org.id}`, reference: `R-${org.id.slice(0, 8)}`, source: 'processor' }]);
+  });
+
   it('sends a reminder to the owner only while its deadline still stands', async () => {
     clock.set('2026-03-02T09:00:00.000Z');
     const db = getDb().db;
