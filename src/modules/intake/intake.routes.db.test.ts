@@ -29,6 +29,7 @@ describeOnDatabases('report intake', (getDb) => {
   let processorOrgId: string;
   let otherProcessorOrgId: string;
   let addressCounter = 0;
+  let publicReportId: string;
 
   beforeAll(async () => {
     ({ app } = await buildTestApp(getDb(), { env: { MAX_UPLOAD_BYTES: '2048' } }));
@@ -93,6 +94,7 @@ describeOnDatabases('report intake', (getDb) => {
     expect(JSON.parse(report.data_categories)).toEqual(['name', 'health']);
     const files = await db.selectFrom('files').selectAll().where('report_id', '=', report.id).execute();
     expect(files).toHaveLength(1);
+    publicReportId = report.id;
     const jobs = await db.selectFrom('jobs').selectAll().where('name', '=', 'send-email').execute();
     expect(jobs.some((job) => job.payload.includes(reference!) && job.payload.includes('melder@example.org'))).toBe(true);
     // The stored script comes back escaped on the triage detail page too.
@@ -218,6 +220,12 @@ describeOnDatabases('report intake', (getDb) => {
     expect((await db.selectFrom('case_tasks').select('id').where('case_id', '=', caseId).execute()).length).toBeGreaterThan(0);
     const attach = await app.inject({ method: 'POST', url: `/api/reports/${second}/triage`, headers: officer.headers, payload: { action: 'attach', caseId } });
     expect(attach.json()).toEqual({ reportId: second, status: 'attached', caseId });
+    const withFile = await app.inject({ method: 'POST', url: `/api/reports/${publicReportId}/triage`, headers: officer.headers, payload: { action: 'attach', caseId } });
+    expect(withFile.statusCode).toBe(200);
+    const moved = await db.selectFrom('files').select('case_id').where('report_id', '=', publicReportId).execute();
+    expect(moved.map((f) => f.case_id)).toEqual([caseId]);
+    const missing = await app.inject({ method: 'POST', url: `/api/reports/${third}/triage`, headers: officer.headers, payload: { action: 'attach', caseId: 'no-such-case' } });
+    expect(missing.statusCode).toBe(400);
     const dismissed = await app.inject({ method: 'POST', url: `/api/reports/${third}/triage`, headers: officer.headers, payload: { action: 'not_a_breach', reason: 'No personal data left the organisation' } });
     expect(dismissed.json().status).toBe('not_a_breach');
     const closed = await db.selectFrom('cases').selectAll().where('id', '=', dismissed.json().caseId).executeTakeFirstOrThrow();

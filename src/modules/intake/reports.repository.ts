@@ -60,10 +60,6 @@ export async function updateReportTriage(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function caseExistsInOrg(db: DbOrTx, orgId: string, caseId: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('cases').select('id').where('org_id', '=', orgId).where('id', '=', caseId).executeTakeFirst());
-}
-
 export async function listControllerOrganisations(db: DbOrTx): Promise<PublicOrganisation[]> {
   return withSlugs(db)
     .selectFrom('organisations')

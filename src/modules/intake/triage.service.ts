@@ -1,10 +1,10 @@
 import type { Actor } from '../../http/actor.ts';
-import { AppError, notFound } from '../../shared/app-error.ts';
+import { AppError, isAppError, notFound } from '../../shared/app-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { createCaseFromReport } from '../cases/index.ts';
+import { createCaseFromReport, getCaseForAttach, refreshCaseReminders } from '../cases/index.ts';
 import { moveReportFilesToCase } from '../files/index.ts';
 import { canTriage } from './reports.policy.ts';
-import { caseExistsInOrg, findReportOfOrg, updateReportTriage, type ReportRow } from './reports.repository.ts';
+import { findReportOfOrg, updateReportTriage, type ReportRow } from './reports.repository.ts';
 import { triageBody, type TriageInput, type TriageResult } from './reports.schemas.ts';
 import type { IntakeDeps } from './reports.service.ts';
 
@@ -48,8 +48,11 @@ export async function triageReport(deps: IntakeDeps, actor: Actor, reportId: str
     let caseId: string;
     let status: ReportRow['status'];
     if (decision.action === 'attach') {
-      if (!(await caseExistsInOrg(tx, actor.orgId, decision.caseId))) throw new AppError('validation_failed', 'There is no such case.', { issues: [{ field: 'caseId', message: 'no such case' }] });
-      caseId = decision.caseId;
+      const target = await getCaseForAttach(tx, actor.orgId, decision.caseId).catch((error: unknown) => {
+        if (isAppError(error) && error.code === 'not_found') throw new AppError('validation_failed', 'There is no such case.', { issues: [{ field: 'caseId', message: 'no such case' }] });
+        throw error;
+      });
+      caseId = target.id;
       status = 'attached';
     } else {
       const notABreach = decision.action === 'not_a_breach';
@@ -72,6 +75,8 @@ export async function triageReport(deps: IntakeDeps, actor: Actor, reportId: str
       throw new AppError('conflict', 'This report was triaged by someone else just now.');
     }
     await moveReportFilesToCase(tx, actor.orgId, reportId, caseId);
+    // A processor's report can bring the case's clocks forward: plan the reminders again.
+    if (status === 'attached') await refreshCaseReminders(tx, deps, actor.orgId, caseId);
     await recordAuditEvent(tx, deps.clock, {
       orgId: actor.orgId,
       actor,
