@@ -36,6 +36,10 @@ describe('phone recognizer', () => {
     expect(phoneRecognizer.mask('+442079460958')).toBe('+44••••••••58');
   });
 
+  it('rejects numbers that are "possible" for a country but shorter than E.164 allows', () => {
+    expect(normalisePhone('+490 0 0-0')).toBeNull();
+  });
+
   it('never throws on arbitrary strings', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[+0][\d -]{6,20}$/)), (value) => {

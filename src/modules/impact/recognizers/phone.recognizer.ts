@@ -8,6 +8,7 @@ export const E164_REGEX_SOURCE = '^\\+[1-9][0-9]{6,14}$';
 export const DUTCH_MOBILE_REGEX_SOURCE = '^\\+316[1-58][0-9]{7}$';
 
 const DUTCH_MOBILE = new RegExp(DUTCH_MOBILE_REGEX_SOURCE);
+const E164 = new RegExp(E164_REGEX_SOURCE);
 // Digits with the usual separators, starting as a dialled number would: +, 00 or a trunk 0.
 const PHONE_INPUT = /^(\+|00|0)[\d\s()./-]{6,24}$/;
 const MAX_PHONE_INPUT_LENGTH = 32;
@@ -27,7 +28,8 @@ function parseAsDialled(value: string) {
 export function normalisePhone(value: string): string | null {
   const parsed = parseAsDialled(value);
   if (parsed === undefined || !parsed.isPossible()) return null;
-  return parsed.number;
+  // "Possible" in some countries' metadata still allows numbers shorter than E.164's minimum.
+  return E164.test(parsed.number) ? parsed.number : null;
 }
 
 export function validatePhone(value: string): Validation {
