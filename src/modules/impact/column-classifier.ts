@@ -59,7 +59,7 @@ export interface ClassifyOptions {
 }
 
 /** Values that stand for "no value" in exports. */
-const EMPTY_MARKERS = new Set(['', 'null', 'nil', 'none', 'n/a', 'na', 'nvt', 'n.v.t.', '-', '--', 'onbekend', 'unknown', '?']);
+export const EMPTY_MARKERS: ReadonlySet<string> = new Set(['', 'null', 'nil', 'none', 'n/a', 'na', 'nvt', 'n.v.t.', '-', '--', 'onbekend', 'unknown', '?']);
 
 /** A content category with at least this validation rate identifies a column without its header. */
 const CONCLUSIVE_RATE = 0.6;
