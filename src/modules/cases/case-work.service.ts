@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { AppContext } from '../../app-context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -152,11 +152,13 @@ export async function listCaseFiles(deps: CaseDeps, actor: Actor, caseId: string
 }
 
 export async function attachCaseFile(deps: FileDeps, actor: Actor, caseId: string, file: { name: string; contentType: string; source: Readable }): Promise<FileView> {
-  // Checked before the upload streams, so that nobody can fill the disk through a case they may not touch.
+  // Checked before the upload is read, so that nobody can fill memory or disk through a case they may not touch.
   await loadCaseFor(deps.db, actor, caseId, 'attach_files');
+  // Read whole before the transaction opens: a slow upload must not hold the database (SQLite has one writer).
+  const data = await readUpTo(file.source, deps.config.MAX_UPLOAD_BYTES);
   return deps.db.transaction().execute(async (tx) => {
     const row = await loadCaseFor(tx, actor, caseId, 'attach_files');
-    const stored = await storeFile(tx, deps, { orgId: actor.orgId, caseId: row.id, reportId: null, name: file.name, contentType: file.contentType, uploadedBy: actor.userId, source: file.source });
+    const stored = await storeFile(tx, deps, { orgId: actor.orgId, caseId: row.id, reportId: null, name: file.name, contentType: file.contentType, uploadedBy: actor.userId, source: Readable.from([data]) });
     await recordAuditEvent(tx, deps.clock, {
       orgId: actor.orgId,
       actor,
@@ -168,6 +170,20 @@ export async function attachCaseFile(deps: FileDeps, actor: Actor, caseId: strin
     });
     return toFileView(stored);
   });
+}
+
+async function readUpTo(source: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      source.destroy();
+      throw new AppError('payload_too_large', `The file is larger than ${Math.floor(limit / 1024 / 1024)} MB.`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Opens an attachment for download; every download is on the case's timeline. */

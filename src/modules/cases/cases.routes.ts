@@ -141,7 +141,7 @@ export function registerCaseRoutes(app: App, ctx: AppContext): void {
     },
   );
   void app.register(async (scope) => {
-    // Streamed to encrypted storage as it arrives; one byte over the limit lets the file service refuse it.
+    // One byte over the limit lets the case service see that the file is too large and refuse it.
     await scope.register(multipart, { limits: { fileSize: ctx.config.MAX_UPLOAD_BYTES + 1, files: 1, fields: 10 } });
     scope.post<{ Params: { id: string } }>(
       '/api/cases/:id/files',

@@ -15,6 +15,7 @@ import {
   deletePartyOfCase,
   findAssignableUser,
   findCaseOfOrg,
+  findOrganisationRow,
   insertParty,
   isUserInvolvedInCase,
   listAllCases,
@@ -229,7 +230,7 @@ export async function addParty(deps: CaseDeps, actor: Actor, id: string, input: 
     await insertParty(tx, party);
     await recordAuditEvent(tx, deps.clock, { orgId: actor.orgId, actor, action: 'case.party_added', subjectType: 'case_party', subjectId: party.id, caseId: id, details: { brandId: body.brandId, role: body.role } });
     await replanReminders(tx, deps, current);
-    const name = body.brandId ? (brands.get(body.brandId) ?? '') : ((await presentDetail(tx, current, deps.clock.now())).parties.find((p) => p.brandId === null)?.name ?? '');
+    const name = body.brandId ? (brands.get(body.brandId) ?? '') : ((await findOrganisationRow(tx, actor.orgId))?.name ?? '');
     return { id: party.id, brandId: party.brand_id, name, role: party.role };
   });
 }

@@ -9,7 +9,7 @@ import { createLogger } from '../../shared/logger.ts';
 import { addComment, createTask, listNotifications, listTasks, listTimeline, recordNotification, updateTask } from './case-work.service.ts';
 import { createCaseFromReport, getCaseForAttach } from './create-case-from-report.ts';
 import { deadlineReminderJob } from './deadline-reminder.job.ts';
-import { addParty, getCase, listCases, openCaseAsActor, setCaseFacts, transitionCase, updateCase } from './cases.service.ts';
+import { addParty, getCase, listCases, openCaseAsActor, removeParty, setCaseFacts, transitionCase, updateCase } from './cases.service.ts';
 
 const HOUR = 3_600_000;
 
@@ -180,6 +180,28 @@ describeOnDatabases('case workflow', (getDb) => {
     const detail = await getCase(deps(), officer, opened.id);
     expect(detail.deadlines.find((d) => d.obligation === 'processor_to_controller')).toMatchObject({ dueAt: '2026-03-02T06:00:00.000Z', status: 'met_late', notifiedAt: '2026-03-02T07:00:00.000Z' });
     expect(detail.reports).toEqual([{ id: `report-${org.id}`, reference: `R-${org.id.slice(0, 8)}`, source: 'processor' }]);
+  });
+
+  it('adds and removes controllers, keeping one and any that a notification names', async () => {
+    const db = getDb().db;
+    const org = await buildOrganisation(db, { name: 'Parties Org' });
+    await db.insertInto('brands').values({ id: `brand-${org.id}`, org_id: org.id, name: 'Sub Brand', created_at: clock.now().toISOString() }).execute();
+    const officer = await actorIn(db, org.id);
+    const opened = await openCaseAsActor(deps(), officer, { title: 'Parties', awareAt: clock.now().toISOString() });
+    const [main] = opened.parties;
+    const added = await addParty(deps(), officer, opened.id, { brandId: `brand-${org.id}`, role: 'joint_controller' });
+    expect(added).toMatchObject({ brandId: `brand-${org.id}`, name: 'Sub Brand', role: 'joint_controller' });
+    expect((await errorOf(addParty(deps(), officer, opened.id, { brandId: `brand-${org.id}`, role: 'controller' }))).code).toBe('conflict');
+    expect((await errorOf(addParty(deps(), officer, opened.id, { brandId: 'no-such-brand', role: 'controller' }))).issues[0]!.field).toBe('brandId');
+    const detail = await getCase(deps(), officer, opened.id);
+    expect(new Set(detail.deadlines.map((d) => d.partyId))).toEqual(new Set([main!.id, added.id]));
+
+    await recordNotification(deps(), officer, opened.id, { obligation: 'gdpr_authority', kind: 'initial', sentAt: clock.now().toISOString(), partyId: added.id });
+    expect((await errorOf(removeParty(deps(), officer, opened.id, added.id))).code).toBe('conflict');
+    await removeParty(deps(), officer, opened.id, main!.id);
+    expect((await errorOf(removeParty(deps(), officer, opened.id, added.id))).code).toBe('conflict');
+    expect((await getCase(deps(), officer, opened.id)).parties.map((p) => p.id)).toEqual([added.id]);
+    expect((await listTimeline(deps(), officer, opened.id)).map((e) => e.action)).toEqual(['case.created', 'case.party_added', 'case.notification_recorded', 'case.party_removed']);
   });
 
   it('sends a reminder to the owner only while its deadline still stands', async () => {
