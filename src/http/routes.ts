@@ -10,6 +10,7 @@ import { registerApiTokenRoutes } from '../modules/api-tokens/index.ts';
 import { registerRegisterRoutes } from '../modules/register/index.ts';
 import { registerRiskRoutes } from '../modules/risk/index.ts';
 import { registerMessagesCheckRoutes } from '../modules/messages-check/index.ts';
+import { registerRegulatorRoutes } from '../modules/regulator/index.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { App } from './server.ts';
 
@@ -27,4 +28,5 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerRegisterRoutes(app, ctx);
   registerRiskRoutes(app, ctx);
   registerMessagesCheckRoutes(app, ctx);
+  registerRegulatorRoutes(app, ctx);
 }

@@ -9,3 +9,4 @@ export { impactFactsForCase, type ImpactFactsSource } from './impact-facts.sourc
 export { computeCaseAssessment, latestCaseAssessment } from './assessment.service.ts';
 export type { AssessmentRecord, ComputedAssessment, PartyOutcome } from './assessment.schemas.ts';
 export { registerRiskRoutes } from './risk.routes.ts';
+export { categoryProfiles, describeCategories, describeGroups, specialCategories } from './data-categories.ts';
