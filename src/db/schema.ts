@@ -17,6 +17,8 @@ export interface Database {
   mailbox_messages: MailboxMessageTable;
   audit_events: AuditEventTable;
   cases: CaseTable;
+  affected_people: AffectedPersonTable;
+  lookup_index: LookupIndexTable;
   reports: ReportTable;
   case_parties: CasePartyTable;
   case_tasks: CaseTaskTable;
@@ -346,3 +348,29 @@ export type Job = Selectable<JobTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type CaseRow = Selectable<CaseTable>;
 export type { Generated };
+
+export interface AffectedPersonTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  source_id: string;
+  person_key: string;
+  set_kind: 'confirmed' | 'accessed' | 'could_have_been_queried';
+  language: 'nl' | 'en';
+  brands: string;
+  categories: string;
+  special_categories: string;
+  vulnerable: string;
+  records: number;
+  has_email: number;
+  has_mobile: number;
+  has_address: number;
+  contact_enc: string;
+  created_at: string;
+}
+
+export interface LookupIndexTable {
+  case_id: string;
+  identifier_hmac: string;
+  affected_person_id: string;
+}

@@ -1,0 +1,14 @@
+export {
+  storeAffectedPeople,
+  readAffectedPeople,
+  readAffectedPerson,
+  findAffectedByIdentifier,
+  replaceAffectedPeopleOfSource,
+  purgeAffectedPeopleOfCase,
+  countAudience,
+  lookupKeyOfCase,
+  type CaseRef,
+} from './affected-people.service.ts';
+export { affectedSets, type AffectedSet, type AffectedPerson, type AffectedPersonInput, type Contact } from './affected-people.types.ts';
+export { identifierHmac, deriveLookupKey, type IdentifierKind } from './lookup-key.ts';
+export type { AudienceCounts } from './affected-people.repository.ts';
