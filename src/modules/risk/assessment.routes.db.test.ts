@@ -4,6 +4,8 @@ import { buildOrganisation, buildTestApp, buildUser, createTestClock, signIn, ty
 import { newId } from '../../shared/ids.ts';
 import { createCase } from '../cases/index.ts';
 import type { CaseAssessmentView, AssessmentRecord } from './assessment.schemas.ts';
+import { buildDecisionReport } from './decision-report.ts';
+import { parseCaseFacts } from './parse-case-facts.ts';
 
 const telecomFacts = {
   breach: { confidentiality: 'public', malicious: true, cause: 'hack' },
@@ -61,6 +63,8 @@ describeOnDatabases('risk assessment routes', (getDb) => {
     expect(decision.notify_authority).toBe(true);
     expect(decision.notify_subjects).toBe(true);
     expect(decision.reasons.length).toBeGreaterThan(2);
+    // Exactly what `breachdesk assess` prints for the same facts.
+    expect(decision).toEqual(JSON.parse(JSON.stringify(buildDecisionReport(parseCaseFacts({ sector: 'telecom', ...telecomFacts })))));
 
     const bad = await t.app.inject({ method: 'POST', url: '/api/assess', headers: analyst.headers, payload: { sector: 'space', breach: { confidentiality: 'public', malicious: 'yes', cause: 'hack' } } });
     expect(bad.statusCode).toBe(400);
