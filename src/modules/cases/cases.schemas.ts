@@ -90,6 +90,8 @@ export const createCaseInput = z.object({
   awareAt: nullableInstant.default(null),
   detectedAt: nullableInstant.default(null),
   occurredAt: nullableInstant.default(null),
+  /** An account of the organisation that owns the case and receives its deadline reminders. */
+  ownerUserId: id.nullable().default(null),
 });
 export type CreateCaseInput = z.input<typeof createCaseInput>;
 

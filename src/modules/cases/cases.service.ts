@@ -79,17 +79,20 @@ export async function listEveryCase(deps: CaseDeps): Promise<Array<CaseSummaryVi
   return views.map((view, i) => ({ ...view, orgId: rows[i]!.org_id }));
 }
 
-/** Opens a case by code (command line, demo data): no owner, the state may be given. */
+/** Opens a case by code (command line, demo data): the state and the owner may be given. */
 export async function createCase(deps: CaseDeps, orgId: string, input: CreateCaseInput, by: AuditInput['actor']): Promise<CaseDetailView> {
   const data = parseInput(createCaseInput, input, 'The case is invalid.');
-  const row = await deps.db.transaction().execute((tx) =>
-    openCase(
+  const row = await deps.db.transaction().execute(async (tx) => {
+    if (data.ownerUserId && !(await findAssignableUser(tx, orgId, data.ownerUserId))) {
+      throw new AppError('validation_failed', 'The case is invalid.', { issues: [{ field: 'ownerUserId', message: 'no such active account in this organisation' }] });
+    }
+    return openCase(
       tx,
       deps,
-      { orgId, ...data, ownerUserId: null, brandIds: [], notABreach: false, closedReason: data.state === 'closed' ? 'Closed when created' : null, facts: {}, factSource: null },
+      { orgId, ...data, brandIds: [], notABreach: false, closedReason: data.state === 'closed' ? 'Closed when created' : null, facts: {}, factSource: null },
       by,
-    ),
-  );
+    );
+  });
   return presentDetail(deps.db, row, deps.clock.now());
 }
 
