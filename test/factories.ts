@@ -3,7 +3,7 @@ import { createMailer } from '../src/adapters/mailer/index.ts';
 import type { AppContext } from '../src/app-context.ts';
 import { loadConfig, type Config } from '../src/config/config.ts';
 import type { DatabaseHandle, DbOrTx } from '../src/db/database.ts';
-import type { NewOrganisation, Organisation, User } from '../src/db/schema.ts';
+import type { NewOrganisation, Organisation, OrganisationSecurityColumns, User } from '../src/db/schema.ts';
 import { buildServer, type App } from '../src/http/server.ts';
 import { csrfCookieName, csrfHeaderName, hashPassword, sessionCookieName } from '../src/modules/auth/index.ts';
 import { newId } from '../src/shared/ids.ts';
@@ -48,6 +48,13 @@ export async function buildOrganisation(db: DbOrTx, overrides: Partial<NewOrgani
     ...overrides,
   };
   await db.insertInto('organisations').values(row).execute();
+  // Tests that are not about the second factor sign in with a password alone; the MFA tests require it again.
+  await db
+    .withTables<{ organisations: OrganisationSecurityColumns }>()
+    .updateTable('organisations')
+    .set({ mfa_required_roles: '[]' })
+    .where('id', '=', row.id)
+    .execute();
   return row;
 }
 

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError, isAppError } from '../shared/app-error.ts';
 import { loadConfig } from '../config/config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { mfaRolesFromList, setMfaRequiredRoles } from '../modules/auth/index.ts';
 import { createOrganisation, isTimeZone, listOrganisations, locales, nis2Classes, sectors } from '../modules/organisations/index.ts';
 import { systemClock } from '../shared/time.ts';
 
@@ -36,6 +37,7 @@ interface CreateOptions {
   brand: string[];
   timeZone: string;
   locale: (typeof locales)[number];
+  mfaRoles?: string;
   json?: boolean;
 }
 
@@ -51,12 +53,14 @@ export function registerOrgCommand(program: Command): void {
     .option('--brand <name>', 'a brand run on the same systems (repeat for more)', collect, [])
     .option('--time-zone <tz>', 'IANA time zone for deadlines and dates', parseTimeZone, 'Europe/Amsterdam')
     .addOption(new Option('--locale <locale>', 'default language').choices(locales).default('nl'))
+    .option('--mfa-roles <roles>', 'roles that must use a second sign-in factor: comma-separated roles, `none` or `default` (admin,privacy_officer)')
     .option('--json', 'print the organisation as JSON')
     .action(async (options: CreateOptions) => {
       const config = loadConfig();
       const database = openDatabase(config.database);
       try {
         await migrateToLatest(database.db);
+        const mfaRoles = options.mfaRoles === undefined ? undefined : mfaRolesFromList(options.mfaRoles);
         const created = await createOrganisation(
           { db: database.db, clock: systemClock },
           { name: options.name, sector: options.sector, nis2: options.nis2, brands: options.brand, timeZone: options.timeZone, defaultLocale: options.locale },
@@ -64,6 +68,7 @@ export function registerOrgCommand(program: Command): void {
         ).catch((error: unknown) => {
           throw inOptionTerms(error);
         });
+        if (mfaRoles) await setMfaRequiredRoles(database.db, created.id, mfaRoles);
         process.stdout.write(options.json ? `${JSON.stringify(created, null, 2)}\n` : `${created.id}\n`);
       } finally {
         await database.close();

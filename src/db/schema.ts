@@ -30,6 +30,9 @@ export interface Database {
   processor_report_links: ProcessorReportLinkTable;
   case_assessments: CaseAssessmentTable;
   regulator_drafts: RegulatorDraftTable;
+  user_totp: UserTotpTable;
+  backup_codes: BackupCodeTable;
+  mfa_pending: MfaPendingTable;
 }
 
 export interface OrganisationTable {
@@ -337,6 +340,44 @@ export interface RegulatorDraftTable {
   ap_reference: string | null;
   notification_id: string | null;
   submitted_by: string | null;
+}
+
+/**
+ * organisations.mfa_required_roles (JSON array of roles) and retention_days, and cases.purged_at (migration
+ * 0008). Kept apart like the slug: the auth and retention modules reach them through `db.withTables<...>()`.
+ */
+export interface OrganisationSecurityColumns {
+  mfa_required_roles: Generated<string>;
+  retention_days: Generated<number>;
+}
+
+export interface CasePurgeColumn {
+  purged_at: string | null;
+}
+
+export interface UserTotpTable {
+  user_id: string;
+  org_id: string;
+  secret: string;
+  data_key_id: string;
+  confirmed_at: string | null;
+  last_used_step: number | null;
+  created_at: string;
+}
+
+export interface BackupCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface MfaPendingTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -10,6 +10,8 @@ export const errorCodes = {
   not_authenticated: 401,
   invalid_credentials: 401,
   csrf_failed: 403,
+  /** Signed in, but the organisation requires a second factor for this role and none is set up yet. */
+  mfa_enrolment_required: 403,
   not_found: 404,
   conflict: 409,
   invalid_transition: 409,

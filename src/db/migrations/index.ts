@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.ts';
 import * as caseWorkflow from './0005-case-workflow.ts';
 import * as intake from './0006-intake.ts';
 import * as assessmentAndRegulator from './0007-assessment-and-regulator.ts';
+import * as security from './0008-security.ts';
 import * as affectedPeople from './0009-affected-people.ts';
 
 /** Every migration in order. A new one is appended here; names never change once released. */
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0005-case-workflow': caseWorkflow,
   '0006-intake': intake,
   '0007-assessment-and-regulator': assessmentAndRegulator,
+  '0008-security': security,
   '0009-affected-people': affectedPeople,
 };

@@ -32,7 +32,7 @@ describeOnDatabases('accounts and sessions', (getDb) => {
     const response = await session(signed.headers);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
-      user: { id: user.id, email: 'ann@acme.test', displayName: user.display_name, role: 'privacy_officer', locale: 'nl', orgId: org.id, orgName: 'Acme Telecom' },
+      user: { id: user.id, email: 'ann@acme.test', displayName: user.display_name, role: 'privacy_officer', locale: 'nl', orgId: org.id, orgName: 'Acme Telecom', mfaEnrolmentRequired: false },
     });
     const stored = await getDb().db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).execute();
     expect(stored).toHaveLength(1);

@@ -1,23 +1,37 @@
 import type { AppContext } from '../../app-context.ts';
 import { requireActor } from '../../http/actor.ts';
 import type { App } from '../../http/server.ts';
-import { completeSetupBody, meResponse, setupTokenParams, setupTokenResponse, signInBody, updateMeBody } from './auth.schemas.ts';
+import { completeSetupBody, meResponse, setupTokenParams, setupTokenResponse, signInBody, signInResponse, updateMeBody } from './auth.schemas.ts';
 import { completeSetup, describeSetupToken, loadMe, signIn, signOut, updateMyLocale } from './auth.service.ts';
+import { setPendingSignInCookie } from './mfa-cookie.ts';
+import { registerMfaRoutes } from './mfa.routes.ts';
+import { mustEnrol } from './mfa.service.ts';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts';
 
 export function registerAuthRoutes(app: App, ctx: AppContext): void {
   app.get('/api/session', { schema: { tags: ['session'], summary: 'The signed-in account', response: { 200: meResponse } } }, async (request) => {
     const actor = requireActor(request);
-    return { user: await loadMe(ctx.db, actor.userId) };
+    return { user: { ...(await loadMe(ctx.db, actor.userId)), mfaEnrolmentRequired: await mustEnrol(ctx.db, actor) } };
   });
 
   app.post(
     '/api/session',
-    { schema: { tags: ['session'], summary: 'Sign in with e-mail and password', body: signInBody, response: { 200: meResponse } } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with e-mail and password; with a second factor set up, answers mfaRequired and the code goes to POST /api/session/mfa',
+        body: signInBody,
+        response: { 200: signInResponse },
+      },
+    },
     async (request, reply) => {
-      const session = await signIn(ctx, { ...request.body, ip: request.ip, previousToken: request.cookies[sessionCookieName] });
-      setSessionCookie(reply, ctx.config, session.token, session.expiresAt, ctx.clock.now());
-      return { user: session.me };
+      const outcome = await signIn(ctx, { ...request.body, ip: request.ip, previousToken: request.cookies[sessionCookieName] });
+      if ('mfaRequired' in outcome) {
+        setPendingSignInCookie(reply, ctx.config, outcome.pendingToken, outcome.expiresAt, ctx.clock.now());
+        return { mfaRequired: true as const };
+      }
+      setSessionCookie(reply, ctx.config, outcome.token, outcome.expiresAt, ctx.clock.now());
+      return { user: { ...outcome.me, mfaEnrolmentRequired: await mustEnrol(ctx.db, { userId: outcome.me.id, role: outcome.me.role }) } };
     },
   );
 
@@ -40,7 +54,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const session = await completeSetup(ctx, { ...request.body, previousToken: request.cookies[sessionCookieName] });
       setSessionCookie(reply, ctx.config, session.token, session.expiresAt, ctx.clock.now());
-      return { user: session.me };
+      return { user: { ...session.me, mfaEnrolmentRequired: await mustEnrol(ctx.db, { userId: session.me.id, role: session.me.role }) } };
     },
   );
 
@@ -52,4 +66,6 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
       return { user: await updateMyLocale(ctx, actor, request.body.locale) };
     },
   );
+
+  registerMfaRoutes(app, ctx);
 }

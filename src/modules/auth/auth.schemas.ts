@@ -12,10 +12,15 @@ export const meSchema = z.object({
   locale: localeSchema,
   orgId: z.string(),
   orgName: z.string(),
+  /** True while the organisation requires a second factor for this role and none is set up yet. */
+  mfaEnrolmentRequired: z.boolean().optional(),
 });
 export type Me = z.infer<typeof meSchema>;
 
 export const meResponse = z.object({ user: meSchema });
+
+/** A sign-in answers the account, or that the second factor is asked next. */
+export const signInResponse = z.union([meResponse, z.object({ mfaRequired: z.literal(true) })]);
 
 export const newPasswordSchema = z
   .string()

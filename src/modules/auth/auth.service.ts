@@ -4,6 +4,7 @@ import { roles, type Actor, type Role } from '../../http/actor.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { newSecretToken } from '../../shared/ids.ts';
 import type { Clock } from '../../shared/time.ts';
+import { enqueueEmail } from '../../jobs/index.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import {
   claimSetupToken,
@@ -25,7 +26,10 @@ import {
   type SignInUserRow,
 } from './auth.repository.ts';
 import type { Me } from './auth.schemas.ts';
-import { normaliseEmail, recordFailure, secondsUntilUnlocked, throttleKey } from './login-throttle.ts';
+import { lockNoticeMail, startsAccountLock } from './lock-notice.ts';
+import { normaliseEmail, recordFailure, secondsUntilUnlocked, throttleKey, type ThrottleState } from './login-throttle.ts';
+import { createPendingSignIn, hasConfirmedTotp, useSecondFactor } from './mfa.service.ts';
+import { deleteMfaPending, findMfaPending } from './mfa.repository.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import { hashSecret } from './secret-hash.ts';
 import { isSessionExpired, needsTouch, sessionExpiresAt, type SessionLimits } from './session-lifetime.ts';
@@ -38,6 +42,13 @@ export interface NewSession {
   token: string;
   expiresAt: Date;
   me: Me;
+}
+
+/** The password was right, and the account has a second factor: the code is asked next. */
+export interface PendingSecondFactor {
+  mfaRequired: true;
+  pendingToken: string;
+  expiresAt: Date;
 }
 
 function limitsOf(deps: AuthDeps): SessionLimits {
@@ -101,15 +112,47 @@ export interface SignInInput {
   previousToken?: string;
 }
 
-export async function signIn(deps: AuthDeps, input: SignInInput): Promise<NewSession> {
-  const email = normaliseEmail(input.email);
-  const keys = { email: throttleKey('email', email), ip: throttleKey('ip', input.ip) };
-  const now = deps.clock.now();
+interface ThrottleKeys {
+  email: string;
+  ip: string;
+}
+
+async function loadThrottlesOrRefuse(deps: AuthDeps, keys: ThrottleKeys, now: Date): Promise<ThrottleState[]> {
   const throttles = await findThrottles(deps.db, [keys.email, keys.ip]);
   const wait = secondsUntilUnlocked(throttles, now);
   if (wait > 0) {
     throw new AppError('too_many_requests', 'Too many failed sign-in attempts. Wait a while and try again.', { details: { retryAfterSeconds: wait } });
   }
+  return throttles;
+}
+
+/**
+ * Counts a failed password or code against the account and the address, and tells the account's owner by
+ * e-mail when this failure is the one that locks the account.
+ */
+async function recordSignInFailure(
+  tx: Tx,
+  deps: AuthDeps,
+  failure: { keys: ThrottleKeys; throttles: ThrottleState[]; now: Date; account?: { id: string; org_id: string; email: string; display_name: string; locale: 'nl' | 'en' } },
+): Promise<void> {
+  const { keys, throttles, now, account } = failure;
+  for (const kind of ['email', 'ip'] as const) {
+    const previous = throttles.find((t) => t.key === keys[kind]);
+    const next = recordFailure(kind, keys[kind], previous, now);
+    await saveThrottle(tx, next);
+    if (kind === 'email' && account && startsAccountLock(next) && next.lockedUntil) {
+      const mail = lockNoticeMail({ displayName: account.display_name, lockedUntil: next.lockedUntil, locale: account.locale, publicUrl: deps.config.PUBLIC_URL });
+      await enqueueEmail(tx, { ...mail, to: account.email, orgId: account.org_id }, { now });
+      await recordAuditEvent(tx, deps.clock, { orgId: account.org_id, actor: { label: 'system' }, action: 'user.locked_out', subjectType: 'user', subjectId: account.id, details: { lockedUntil: next.lockedUntil } });
+    }
+  }
+}
+
+export async function signIn(deps: AuthDeps, input: SignInInput): Promise<NewSession | PendingSecondFactor> {
+  const email = normaliseEmail(input.email);
+  const keys = { email: throttleKey('email', email), ip: throttleKey('ip', input.ip) };
+  const now = deps.clock.now();
+  const throttles = await loadThrottlesOrRefuse(deps, keys, now);
 
   const user = await findUserByEmail(deps.db, email);
   const usable = user && user.disabled_at === null ? user : undefined;
@@ -118,10 +161,7 @@ export async function signIn(deps: AuthDeps, input: SignInInput): Promise<NewSes
 
   if (!usable || !passwordOk) {
     await deps.db.transaction().execute(async (tx) => {
-      for (const kind of ['email', 'ip'] as const) {
-        const previous = throttles.find((t) => t.key === keys[kind]);
-        await saveThrottle(tx, recordFailure(kind, keys[kind], previous, now));
-      }
+      await recordSignInFailure(tx, deps, { keys, throttles, now, account: usable ? { ...usable, email } : undefined });
       await recordAuditEvent(tx, deps.clock, {
         orgId: user?.org_id ?? null,
         actor: { label: 'public' },
@@ -134,11 +174,64 @@ export async function signIn(deps: AuthDeps, input: SignInInput): Promise<NewSes
   }
 
   return deps.db.transaction().execute(async (tx) => {
+    if (await hasConfirmedTotp(tx, usable.id)) {
+      // The throttle is not reset yet: a right password with wrong codes still counts towards the lock.
+      const pending = await createPendingSignIn(tx, deps, usable.id);
+      return { mfaRequired: true as const, pendingToken: pending.token, expiresAt: pending.expiresAt };
+    }
     // Only the account's counter resets: one working account must not clear an address's failures elsewhere.
     await deleteThrottle(tx, keys.email);
     const session = await startSession(tx, deps, usable, input.previousToken);
     await recordAuditEvent(tx, deps.clock, { orgId: usable.org_id, actor: session.actor, action: 'session.signed_in', subjectType: 'user', subjectId: usable.id });
     return { token: session.token, expiresAt: session.expiresAt, me: await loadMe(tx, usable.id) };
+  });
+}
+
+export interface SecondFactorInput {
+  pendingToken: string;
+  code: string;
+  ip: string;
+  previousToken?: string;
+}
+
+/** The second step of a sign-in: a TOTP or backup code for the sign-in the pending token stands for. */
+export async function completeSecondFactor(deps: AuthDeps, input: SecondFactorInput): Promise<NewSession> {
+  const pendingId = hashSecret(input.pendingToken);
+  const pending = await findMfaPending(deps.db, pendingId);
+  const now = deps.clock.now();
+  if (!pending || Date.parse(pending.expires_at) <= now.getTime()) {
+    throw new AppError('not_authenticated', 'The sign-in has expired; enter your e-mail address and password again.');
+  }
+  const me = await loadMe(deps.db, pending.user_id);
+  const keys = { email: throttleKey('email', me.email), ip: throttleKey('ip', input.ip) };
+  const throttles = await loadThrottlesOrRefuse(deps, keys, now);
+  const outcome = await deps.db.transaction().execute(async (tx) => {
+    const user = await findUserById(tx, pending.user_id);
+    if (!user || user.disabled_at !== null) return null;
+    const used = await useSecondFactor(tx, deps, user.id, input.code);
+    if (!used) return { user, session: null };
+    await deleteMfaPending(tx, pendingId);
+    await deleteThrottle(tx, keys.email);
+    const session = await startSession(tx, deps, user, input.previousToken);
+    await recordAuditEvent(tx, deps.clock, { orgId: user.org_id, actor: session.actor, action: 'session.signed_in', subjectType: 'user', subjectId: user.id, details: { secondFactor: used } });
+    return { user, session: { token: session.token, expiresAt: session.expiresAt, me: await loadMe(tx, user.id) } };
+  });
+  if (!outcome) throw new AppError('not_authenticated', 'The sign-in has expired; enter your e-mail address and password again.');
+  if (outcome.session) return outcome.session;
+  const { user } = outcome;
+  await deps.db.transaction().execute(async (tx) => {
+    await recordSignInFailure(tx, deps, { keys, throttles, now, account: { ...user, email: me.email } });
+    await recordAuditEvent(tx, deps.clock, { orgId: user.org_id, actor: { label: 'public' }, action: 'session.second_factor_failed', subjectType: 'user', subjectId: user.id });
+  });
+  throw new AppError('invalid_credentials', 'The code is not correct.');
+}
+
+/** Ends every session of the signed-in account, this one included (a lost laptop, a shared computer). */
+export async function signOutEverywhere(deps: AuthDeps, actor: Actor): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    const ended = await deleteSessionsOfUser(tx, actor.userId);
+    await recordAuditEvent(tx, deps.clock, { orgId: actor.orgId, actor, action: 'session.signed_out_everywhere', subjectType: 'user', subjectId: actor.userId, details: { sessions: ended } });
+    return ended;
   });
 }
 

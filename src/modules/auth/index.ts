@@ -7,3 +7,4 @@ export { issueSetupToken, revokeUserSessions, loadMe, setupTokenHours, type Auth
 export { meSchema, localeSchema, newPasswordSchema, type Me } from './auth.schemas.ts';
 export { sessionCookieName } from './session-cookie.ts';
 export { csrfCookieName, csrfHeaderName } from './csrf.ts';
+export { setMfaRequiredRoles, mfaRolesFromList, parseMfaRoles, defaultMfaRoles } from './mfa.service.ts';

@@ -4,6 +4,8 @@ import { AppError, notFound } from '../../shared/app-error.ts';
 import { newSecretToken } from '../../shared/ids.ts';
 import { isTokenReachable, resolveApiToken } from '../api-tokens/index.ts';
 import { resolveSession } from './auth.service.ts';
+import { isEnrolmentRoute } from './mfa.routes.ts';
+import { mustEnrol } from './mfa.service.ts';
 import { csrfBodyField, csrfCookieName, csrfHeaderName, csrfTokensMatch, isBearerRequest, isUnsafeMethod } from './csrf.ts';
 import { clearSessionCookie, sessionCookieName } from './session-cookie.ts';
 
@@ -68,5 +70,14 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       throw new AppError('csrf_failed', 'The request lacks a valid CSRF token; reload the page and try again.');
     }
     if (request.body && typeof request.body === 'object') delete (request.body as Record<string, unknown>)[csrfBodyField];
+  });
+
+  // An account that must use a second factor and has none set up may only set one up (or sign out).
+  app.addHook('preHandler', async (request) => {
+    const actor = request.actor;
+    if (!actor?.sessionId || actor.apiTokenId || isEnrolmentRoute(request.method, request.routeOptions.url)) return;
+    if (await mustEnrol(ctx.db, actor)) {
+      throw new AppError('mfa_enrolment_required', 'Your organisation requires a second sign-in factor for your role. Set up an authenticator app on your account page first.');
+    }
   });
 }
