@@ -20,6 +20,20 @@ export interface Me {
   locale: Locale;
   orgId: string;
   orgName: string;
+  /** The organisation requires a second factor for this role and none is set up yet. */
+  mfaEnrolmentRequired?: boolean;
+}
+
+export interface MfaStatus {
+  enrolled: boolean;
+  required: boolean;
+  backupCodesLeft: number;
+}
+
+export interface MfaEnrolment {
+  secret: string;
+  otpauthUri: string;
+  qrCode: string;
 }
 
 export interface SetupInfo {

@@ -3,6 +3,7 @@ import type { Me } from './api-types.ts';
 import { AppShell, PublicLayout } from './components/app-shell.tsx';
 import { describeError, ErrorMessage, Loading } from './components/feedback.tsx';
 import { useI18n } from './i18n/i18n.tsx';
+import { AccountPage } from './pages/account-page.tsx';
 import { CasePage } from './pages/case/case-page.tsx';
 import { CasesPage } from './pages/cases-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
@@ -44,6 +45,7 @@ const signedInRoutes: Route[] = [
   { path: '/users', render: () => <UsersPage />, allowed: (user) => permissions.listUsers(user.role) },
   { path: '/mailbox', render: () => <MailboxPage />, allowed: (user) => permissions.readMailbox(user.role) },
   { path: '/mailbox/:id', render: (p) => <MailMessagePage messageId={p.id ?? ''} />, allowed: (user) => permissions.readMailbox(user.role) },
+  { path: '/account', render: () => <AccountPage /> },
 ];
 
 function renderSignedIn(pathname: string, user: Me): ReactNode {
@@ -102,6 +104,9 @@ export function App() {
     const next = safeReturnPath(href);
     return <Redirect to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} />;
   }
+
+  // Until the required second factor is set up, the server refuses everything else: go where it is set up.
+  if (state.user.mfaEnrolmentRequired && pathname !== '/account') return <Redirect to="/account" />;
 
   return <AppShell>{renderSignedIn(pathname, state.user)}</AppShell>;
 }

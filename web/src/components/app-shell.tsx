@@ -65,6 +65,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     { to: '/organisation', text: t('nav.organisation'), exact: false, show: true },
     { to: '/users', text: t('nav.users'), exact: false, show: permissions.listUsers(user.role) },
     { to: '/mailbox', text: t('nav.mailbox'), exact: false, show: permissions.readMailbox(user.role) },
+    { to: '/account', text: t('nav.account'), exact: false, show: true },
   ];
 
   return (

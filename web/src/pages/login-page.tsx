@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.ts';
+import type { Me } from '../api-types.ts';
 import { describeError, ErrorMessage } from '../components/feedback.tsx';
 import { TextField } from '../components/field.tsx';
 import { PageTitle } from '../components/page-title.tsx';
@@ -9,9 +10,10 @@ import { safeReturnPath } from '../route-match.ts';
 import { navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
-function signInError(error: unknown, t: I18n['t']): string {
+function signInError(error: unknown, t: I18n['t'], step: 'password' | 'code'): string {
   if (error instanceof ApiError) {
-    if (error.code === 'invalid_credentials') return t('login.error.invalid');
+    if (error.code === 'invalid_credentials') return t(step === 'code' ? 'login.error.code' : 'login.error.invalid');
+    if (error.code === 'not_authenticated' && step === 'code') return t('login.error.codeExpired');
     if (error.code === 'too_many_requests') {
       const seconds = error.retryAfterSeconds;
       if (seconds === undefined) return t('login.error.tooMany');
@@ -28,8 +30,35 @@ export function LoginPage() {
   const { search } = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  // After a right password, an account with a second factor is asked for its code.
+  const [step, setStep] = useState<'password' | 'code'>('password');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+
+  function enter(user: Me) {
+    signedIn(user);
+    navigate(user.mfaEnrolmentRequired ? '/account' : safeReturnPath(search.get('next')), { replace: true });
+  }
+
+  async function submitCode(event: FormEvent) {
+    event.preventDefault();
+    if (!code.trim()) {
+      setError(t('login.error.missingCode'));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      enter((await api.signInCode(code.trim())).user);
+    } catch (failure) {
+      setError(signInError(failure, t, 'code'));
+      setCode('');
+      if (failure instanceof ApiError && failure.code === 'not_authenticated') setStep('password');
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,15 +69,43 @@ export function LoginPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const { user } = await api.signIn(email.trim(), password);
-      signedIn(user);
-      navigate(safeReturnPath(search.get('next')), { replace: true });
+      const result = await api.signIn(email.trim(), password);
+      if ('mfaRequired' in result) {
+        setStep('code');
+        setPassword('');
+        return;
+      }
+      enter(result.user);
     } catch (failure) {
-      setError(signInError(failure, t));
+      setError(signInError(failure, t, 'password'));
       setPassword('');
     } finally {
       setBusy(false);
     }
+  }
+
+  if (step === 'code') {
+    return (
+      <section className="card narrow">
+        <PageTitle>{t('login.codeTitle')}</PageTitle>
+        <p>{t('login.codeIntro')}</p>
+        {error ? <ErrorMessage>{error}</ErrorMessage> : null}
+        <form onSubmit={(event) => void submitCode(event)} noValidate>
+          <TextField
+            label={t('login.code')}
+            name="code"
+            autoComplete="one-time-code"
+            inputMode="text"
+            required
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('login.submitting') : t('login.codeSubmit')}
+          </button>
+        </form>
+      </section>
+    );
   }
 
   return (
