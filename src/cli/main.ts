@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
 import { MigrationError } from '../db/database.ts';
 import { isAppError } from '../shared/app-error.ts';
+import { registerAnalyseCommand } from './analyse.command.ts';
 import { registerAssessCommand } from './assess.command.ts';
 import { registerAuditCommand } from './audit.command.ts';
 import { registerCaseCommand } from './case.command.ts';
@@ -24,6 +25,7 @@ export function buildCli(): Command {
   registerAuditCommand(program);
   registerCaseCommand(program);
   registerAssessCommand(program);
+  registerAnalyseCommand(program);
   registerUserCommand(program);
   registerWorkerCommand(program);
   return program;

@@ -41,9 +41,9 @@ const PHASES: Record<AnalysisPhase, [number, number]> = {
   done: [1, 1],
 };
 
-function decidedBy(c: ColumnClassification, overridden: boolean): ColumnReport['decidedBy'] {
+function decidedBy(c: ColumnClassification, overridden: boolean, category: PersonalDataCategory | null): ColumnReport['decidedBy'] {
   if (overridden) return 'override';
-  if (c.category === null) return 'none';
+  if (category === null || c.category === null) return 'none';
   if (c.headerCategory === c.category) return c.validationRate >= 0.5 ? 'header_and_content' : 'header';
   return 'content';
 }
@@ -142,23 +142,27 @@ export async function analyseDataset(input: AnalyseDatasetInput): Promise<Analys
     const dataRows = await repo.countRows();
     const unreadableRows = await repo.countRejects();
 
-    const { specs, columnReports, order } = await during('classifying', async () => {
+    const { specs, columnReports, order, brand } = await during('classifying', async () => {
       const sample = await repo.sample(headers.length, input.sampleRows ?? DEFAULT_SAMPLE_ROWS);
       const classifications = headers.map((header, i) => classifyColumn(header, sample.map((row) => row[i] ?? ''), { referenceDate: input.referenceDate }));
+      const brand = resolveBrandRule(input, headers);
+      const brandColumn = brand !== null && 'columnIndex' in brand ? brand.columnIndex : -1;
       const specs: ColumnSpec[] = headers.map((header, index) => {
         const override = input.columnOverrides?.[header];
-        return { index, header, category: override !== undefined ? override : (classifications[index]?.category ?? null) };
+        if (override !== undefined) return { index, header, category: override };
+        // A brand names the controller, not the person ("Telvia" reads like a surname).
+        return { index, header, category: index === brandColumn ? null : (classifications[index]?.category ?? null) };
       });
       const dateColumn = specs.find((s) => s.category === 'birth_date');
       const detected = dateColumn ? detectDayMonthOrder(sample.map((row) => row[dateColumn.index] ?? '')) : 'dmy';
       const order: DayMonthOrder = detected === 'mdy' ? 'mdy' : 'dmy';
-      return { specs, classifications, order, columnReports: classifications };
+      return { specs, order, columnReports: classifications, brand };
     });
 
     const sqlOptions = { referenceDate: input.referenceDate, order };
     const counts = await during('validating', async () => {
       const counts = await repo.countColumns(specs, sqlOptions);
-      await repo.buildRecords(specs, { ...sqlOptions, brandRule: resolveBrandRule(input, headers), setRules: resolveSetRules(input, headers) });
+      await repo.buildRecords(specs, { ...sqlOptions, brandRule: brand, setRules: resolveSetRules(input, headers) });
       return counts;
     });
 
@@ -169,15 +173,15 @@ export async function analyseDataset(input: AnalyseDatasetInput): Promise<Analys
       return {
         header: spec.header,
         category: spec.category,
-        decidedBy: decidedBy(c, overridden),
+        decidedBy: decidedBy(c, overridden, spec.category),
         headerCategory: c.headerCategory,
         confidence: overridden ? 1 : c.confidence,
         confidenceLevel: overridden ? 'high' : c.confidenceLevel,
         nonEmpty: n.nonEmpty,
         matchRate: n.nonEmpty === 0 ? 0 : round(n.matched / n.nonEmpty),
         validationRate: n.nonEmpty === 0 ? 0 : round(n.valid / n.nonEmpty),
-        maskedExamples: overridden && spec.category !== c.category ? [] : c.maskedExamples,
-        reasons: overridden ? ['Category set by hand.'] : c.reasons,
+        maskedExamples: spec.category !== c.category ? [] : c.maskedExamples,
+        reasons: overridden ? ['Category set by hand.'] : spec.category !== c.category ? ['The column tells the brand of each row.'] : c.reasons,
       };
     });
 

@@ -167,11 +167,12 @@ export class DatasetRepository {
   }
 
   async countRejects(): Promise<number> {
-    return this.scalar('SELECT count(*) FROM rejects');
+    return this.scalar('SELECT count(DISTINCT line) FROM rejects');
   }
 
   async unreadableRows(limit: number): Promise<UnreadableRow[]> {
-    const rows = await this.rows(`SELECT line, error_message FROM rejects ORDER BY line LIMIT ${limit}`);
+    // DuckDB records one error per problem, so a row can appear more than once.
+    const rows = await this.rows(`SELECT line, string_agg(DISTINCT error_message, '; ') AS error_message FROM rejects GROUP BY line ORDER BY line LIMIT ${limit}`);
     return rows.map((r) => ({ line: Number(r.line), reason: String(r.error_message) }));
   }
 
@@ -202,15 +203,15 @@ export class DatasetRepository {
     const validValue = (s: ColumnSpec) => `CASE WHEN ok${s.index} THEN n${s.index} END`;
     const firstValid = (category: PersonalDataCategory) => {
       const columns = of(category);
-      return columns.length === 0 ? 'NULL' : `coalesce(${columns.map(validValue).join(', ')})`;
+      return columns.length === 0 ? 'NULL::VARCHAR' : `coalesce(${columns.map(validValue).join(', ')})`;
     };
     const phones = of('phone').map(validValue);
-    const mobile = phones.length === 0 ? 'NULL' : `coalesce(${phones.map((p) => `CASE WHEN ${dutchMobileSql(`(${p})`)} THEN ${p} END`).join(', ')})`;
+    const mobile = phones.length === 0 ? 'NULL::VARCHAR' : `coalesce(${phones.map((p) => `CASE WHEN ${dutchMobileSql(`(${p})`)} THEN ${p} END`).join(', ')})`;
     const vatBsn = of('vat_number').map((s) => `CASE WHEN ${vatHoldsBsnSql(`n${s.index}`)} AND substr(n${s.index}, 3, 9) <> '000000000' THEN substr(n${s.index}, 3, 9) END`);
     const bsn = `coalesce(${[firstValid('bsn'), ...vatBsn].join(', ')})`;
     const text = (category: PersonalDataCategory) => {
       const columns = of(category);
-      return columns.length === 0 ? 'NULL' : `nullif(concat_ws(' ', ${columns.map(clean).join(', ')}), '')`;
+      return columns.length === 0 ? 'NULL::VARCHAR' : `nullif(concat_ws(' ', ${columns.map(clean).join(', ')}), '')`;
     };
     const presentBits = PERSONAL_DATA_CATEGORIES.map((category, bit) => {
       const present = of(category).map((s) => `${clean(s)} IS NOT NULL`);
@@ -223,7 +224,7 @@ export class DatasetRepository {
       return `CASE WHEN ${columns.map((s) => `ok${s.index}`).join(' OR ')} THEN ${1 << bit} ELSE 0 END`;
     }).filter((x): x is string => x !== null);
     const notes = of('free_text_notes').map(clean);
-    const noteText = notes.length === 0 ? 'NULL' : `concat_ws(' ', ${notes.join(', ')})`;
+    const noteText = notes.length === 0 ? 'NULL::VARCHAR' : `concat_ws(' ', ${notes.join(', ')})`;
     const patternBits = (patterns: Record<string, string>) =>
       Object.values(patterns)
         .map((p, bit) => `CASE WHEN regexp_matches(note, ${sqlString(p)}) THEN ${1 << bit} ELSE 0 END`)
@@ -241,7 +242,7 @@ export class DatasetRepository {
       FROM (
         SELECT rid,
           ${firstValid('email')} AS email,
-          ${phones.length === 0 ? 'NULL' : `coalesce(${phones.join(', ')})`} AS phone,
+          ${phones.length === 0 ? 'NULL::VARCHAR' : `coalesce(${phones.join(', ')})`} AS phone,
           ${mobile} AS mobile,
           ${bsn} AS bsn,
           ${firstValid('iban')} AS iban,
@@ -328,7 +329,7 @@ export class DatasetRepository {
 
   /** Reads the person of every record that is not its own person (rid,person lines) and builds the persons table. */
   async buildPersons(personLabelsCsv: string, referenceDate: Date): Promise<void> {
-    await this.connection.run(`CREATE TABLE labels AS SELECT * FROM read_csv(${sqlString(personLabelsCsv)}, columns = {'rid': 'INTEGER', 'person': 'INTEGER'}, header = false)`);
+    await this.connection.run(`CREATE TABLE labels AS SELECT * FROM read_csv(${sqlString(personLabelsCsv)}, columns = {'rid': 'INTEGER', 'person': 'INTEGER'}, header = false, delim = ',', auto_detect = false)`);
     await this.connection.run(`CREATE TABLE linked AS SELECT r.*, coalesce(l.person, r.rid) AS person FROM records r LEFT JOIN labels l USING (rid)`);
     await this.connection.run('DROP TABLE labels; DROP TABLE records');
     const ref = `DATE '${referenceDate.toISOString().slice(0, 10)}'`;
