@@ -97,6 +97,10 @@ export const configVariables = {
     doc: 'Largest accepted attachment on reports and cases, in bytes.',
     schema: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   },
+  DATASET_MAX_BYTES: {
+    doc: 'Largest breached dataset accepted for impact analysis on a case, in bytes; streamed to disk encrypted, never held in memory.',
+    schema: z.coerce.number().int().min(1024).default(8 * 1024 * 1024 * 1024),
+  },
   ROLE: {
     doc: 'What `breachdesk serve` runs: `all` (web and jobs in one process, the default), `web` (only the web server).',
     schema: z.enum(['all', 'web']).default('all'),

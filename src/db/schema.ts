@@ -19,6 +19,7 @@ export interface Database {
   cases: CaseTable;
   affected_people: AffectedPersonTable;
   lookup_index: LookupIndexTable;
+  analyses: AnalysisTable;
   reports: ReportTable;
   case_parties: CasePartyTable;
   case_tasks: CaseTaskTable;
@@ -408,6 +409,28 @@ export interface AffectedPersonTable {
   has_address: number;
   contact_enc: string;
   created_at: string;
+}
+
+export interface AnalysisTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  file_id: string;
+  file_name: string;
+  format: 'csv' | 'jsonl' | 'parquet';
+  status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+  phase: string | null;
+  progress_permille: Generated<number>;
+  cancel_requested: Generated<number>;
+  column_overrides: Generated<string>;
+  result: string | null;
+  error: string | null;
+  rerun_of: string | null;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  applied_at: string | null;
 }
 
 export interface LookupIndexTable {

@@ -9,6 +9,7 @@ import { registerIntakeRoutes } from '../modules/intake/index.ts';
 import { registerApiTokenRoutes } from '../modules/api-tokens/index.ts';
 import { registerRegisterRoutes } from '../modules/register/index.ts';
 import { registerRiskRoutes } from '../modules/risk/index.ts';
+import { registerAnalysesRoutes } from '../modules/impact/index.ts';
 import { registerMessagesCheckRoutes } from '../modules/messages-check/index.ts';
 import { registerRegulatorRoutes } from '../modules/regulator/index.ts';
 import { registerHealthRoutes } from './health.routes.ts';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerApiTokenRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
   registerRiskRoutes(app, ctx);
+  registerAnalysesRoutes(app, ctx);
   registerMessagesCheckRoutes(app, ctx);
   registerRegulatorRoutes(app, ctx);
 }
