@@ -7,6 +7,7 @@ import { registerAssessCommand } from './assess.command.ts';
 import { registerAuditCommand } from './audit.command.ts';
 import { registerCaseCommand } from './case.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
+import { registerKeysCommand } from './keys.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerOrgCommand } from './org.command.ts';
 import { registerServeCommand } from './serve.command.ts';
@@ -20,6 +21,7 @@ export function buildCli(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerMigrateCommand(program);
+  registerKeysCommand(program);
   registerOrgCommand(program);
   registerDemoCommand(program);
   registerAuditCommand(program);

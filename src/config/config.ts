@@ -93,6 +93,20 @@ export const configVariables = {
       .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)')
       .default(''),
   },
+  ENCRYPTION_KEYS_PREVIOUS: {
+    doc: 'Earlier key-encryption keys (comma-separated base64) that may still unwrap data keys during a rotation; remove them once `breachdesk keys rotate` reports none left.',
+    schema: z
+      .string()
+      .refine((v) => v === '' || v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32), 'must be 32-byte base64 keys separated by commas')
+      .default(''),
+  },
+  ENCRYPTION_KEY_NEW: {
+    doc: 'Only for `breachdesk keys rotate`: the key-encryption key (32 bytes, base64) to re-wrap every data key with.',
+    schema: z
+      .string()
+      .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)')
+      .default(''),
+  },
   MAX_UPLOAD_BYTES: {
     doc: 'Largest accepted attachment on reports and cases, in bytes.',
     schema: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),

@@ -4,6 +4,7 @@ import { newId } from '../../shared/ids.ts';
 import type { Clock } from '../../shared/time.ts';
 import { decryptValue, encryptValue, newDataKey, unwrapDataKey, wrapDataKey } from './envelope.ts';
 import { loadKeyEncryptionKey } from './key-encryption-key.ts';
+import { keyEncryptionKeyFor } from './key-ring.ts';
 import { findDataKey, findDataKeyById, insertDataKey } from './data-keys.repository.ts';
 
 export interface DataKey {
@@ -23,7 +24,7 @@ export interface KeyDeps {
 export async function getOrCreateDataKey(db: DbOrTx, deps: KeyDeps, orgId: string, caseId: string | null): Promise<DataKey> {
   const kek = loadKeyEncryptionKey(deps.config);
   const existing = await findDataKey(db, orgId, caseId);
-  if (existing) return { id: existing.id, key: unwrapDataKey(kek.key, existing.wrapped_key, existing.id) };
+  if (existing) return { id: existing.id, key: unwrapDataKey(keyEncryptionKeyFor(deps.config, existing.kek_id).key, existing.wrapped_key, existing.id) };
   const id = newId();
   const key = newDataKey();
   await insertDataKey(db, { id, org_id: orgId, case_id: caseId, wrapped_key: wrapDataKey(kek.key, key, id), kek_id: kek.id, created_at: deps.clock.now().toISOString() });
@@ -33,7 +34,7 @@ export async function getOrCreateDataKey(db: DbOrTx, deps: KeyDeps, orgId: strin
 export async function loadDataKey(db: DbOrTx, deps: Pick<KeyDeps, 'config'>, dataKeyId: string): Promise<DataKey> {
   const row = await findDataKeyById(db, dataKeyId);
   if (!row) throw new Error(`data key ${dataKeyId} is missing`);
-  return { id: row.id, key: unwrapDataKey(loadKeyEncryptionKey(deps.config).key, row.wrapped_key, row.id) };
+  return { id: row.id, key: unwrapDataKey(keyEncryptionKeyFor(deps.config, row.kek_id).key, row.wrapped_key, row.id) };
 }
 
 export { encryptValue, decryptValue };

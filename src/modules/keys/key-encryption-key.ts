@@ -11,6 +11,11 @@ export interface KeyEncryptionKey {
 
 const loaded = new Map<string, KeyEncryptionKey>();
 
+/** Forgets every loaded key, so that the next use reads configuration and key files again. */
+export function forgetLoadedKeyEncryptionKeys(): void {
+  loaded.clear();
+}
+
 export function keyFilePath(config: Config): string {
   return path.join(config.DATA_DIR, 'keys', 'kek.key');
 }
