@@ -70,7 +70,7 @@ function bitList(mask: string, names: readonly string[]): string {
 function checkedColumnsSql(specs: readonly ColumnSpec[], options: CategorySqlOptions): string {
   const withSql = specs.map((s) => ({ s, sql: s.category ? categorySql(s.category, options) : null }));
   const keep = (upTo: string[]) => ['rid', ...specs.flatMap((s) => upTo.map((prefix) => `${prefix}${s.index}`))].join(', ');
-  const l1 = `SELECT rowid::INTEGER AS rid, ${specs.map((s) => `${cleanValueSql(col(s.index))} AS v${s.index}`).join(', ')} FROM raw`;
+  const l1 = `SELECT rid, ${specs.map((s) => `${cleanValueSql(col(s.index))} AS v${s.index}`).join(', ')} FROM raw`;
   const l2 = `SELECT ${keep(['v'])}, ${withSql.map(({ s, sql }) => `${sql ? sql.compact(`v${s.index}`) : 'NULL'} AS q${s.index}`).join(', ')} FROM (${l1})`;
   const l3 = `SELECT ${keep(['v'])}, ${withSql.map(({ s, sql }) => `${sql ? sql.normalised(`v${s.index}`, `q${s.index}`) : 'NULL'} AS n${s.index}`).join(', ')} FROM (${l2})`;
   const l4 = `SELECT ${keep(['v', 'n'])}, ${withSql.map(({ s, sql }) => `${sql?.prepare ? sql.prepare(`n${s.index}`) : 'NULL'} AS p${s.index}`).join(', ')} FROM (${l3})`;
@@ -152,13 +152,15 @@ export class DatasetRepository {
     return { headers: await this.renameColumns() };
   }
 
-  /** Column names in the file can be anything; the SQL below uses c0..cN and keeps the headers aside. */
+  /**
+   * Column names in the file can be anything; the SQL below uses c0..cN through a view, which costs no
+   * copy, and the loaded table's row id (file order) as the record id.
+   */
   private async renameColumns(): Promise<string[]> {
     const described = await this.rows(`SELECT column_name FROM (DESCRIBE source)`);
     const headers = described.map((r) => String(r.column_name));
     const select = headers.map((h, i) => `${sqlIdentifier(h)}::VARCHAR AS ${col(i)}`).join(', ');
-    await this.connection.run(`CREATE TABLE raw AS SELECT ${select} FROM source`);
-    await this.connection.run('DROP TABLE source');
+    await this.connection.run(`CREATE VIEW raw AS SELECT rowid::INTEGER AS rid, ${select} FROM source`);
     return headers;
   }
 
@@ -258,7 +260,7 @@ export class DatasetRepository {
           nullif(${noteText}, '') AS note
         FROM checked
       )`);
-    await this.connection.run('DROP TABLE checked; DROP TABLE raw');
+    await this.connection.run('DROP TABLE checked; DROP VIEW raw; DROP TABLE source');
   }
 
   private brandSql(rule: ResolvedBrandRule): string {

@@ -1,0 +1,103 @@
+/**
+ * npm run bench:analyse [-- --rows N] [-- --skip-baseline]
+ *
+ * Generates a synthetic telecom export (6.2 million rows unless told otherwise) under bench/data/ if
+ * absent, analyses it end to end, then runs a plain Node.js streaming baseline (csv-parse and the same
+ * recognizers in JavaScript) over the same file, and scores the analysis against the ground truth.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import { generateTelecomExport } from '../scripts/generate-telecom-export.ts';
+import { analyseDataset, type AnalysisResult } from '../src/modules/impact/index.ts';
+import { createRecognizers } from '../src/modules/impact/recognizers/index.ts';
+import { evaluateAgainstTruth } from './evaluate-against-truth.ts';
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+const rows = Number(argument('rows') ?? 6_200_000);
+const referenceDate = new Date('2026-11-24T00:00:00Z');
+const dataDir = join(import.meta.dirname, 'data');
+const file = join(dataDir, `telecom-${rows}.csv`);
+const outputDir = join(dataDir, `telecom-${rows}-analysis`);
+
+function format(n: number): string {
+  return Math.round(n).toLocaleString('en-GB');
+}
+
+async function ensureExport(): Promise<void> {
+  if (existsSync(file) && existsSync(`${file}.truth.csv`)) return;
+  await mkdir(dataDir, { recursive: true });
+  const started = performance.now();
+  process.stdout.write(`generating ${format(rows)} rows into ${file} ...\n`);
+  await generateTelecomExport({ rows, seed: 7, path: file });
+  process.stdout.write(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+async function analyse(): Promise<{ result: AnalysisResult; seconds: number; peakRss: number }> {
+  await rm(outputDir, { recursive: true, force: true });
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
+  const started = performance.now();
+  try {
+    const result = await analyseDataset({ path: file, referenceDate, outputDir, writeRecordPersons: true });
+    return { result, seconds: (performance.now() - started) / 1000, peakRss };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** The same work done the plain way: every value of every classified column through its recognizer in JavaScript. */
+async function baseline(result: AnalysisResult): Promise<number> {
+  const recognizers = new Map(createRecognizers({ referenceDate }).map((r) => [r.category, r]));
+  const checks = result.columns.map((c) => (c.category ? (recognizers.get(c.category) ?? null) : null));
+  const started = performance.now();
+  let valid = 0;
+  const parser = createReadStream(file).pipe(parse({ delimiter: result.file.delimiter ?? ';', from_line: 2, relax_column_count: true }));
+  for await (const record of parser as AsyncIterable<string[]>) {
+    for (let i = 0; i < checks.length; i += 1) {
+      const value = record[i];
+      const recognizer = checks[i];
+      if (recognizer && value && recognizer.validate(value).valid) valid += 1;
+    }
+  }
+  if (valid === 0) throw new Error('the baseline validated nothing');
+  return (performance.now() - started) / 1000;
+}
+
+await ensureExport();
+const { result, seconds, peakRss } = await analyse();
+const t = result.totals;
+process.stdout.write(
+  [
+    '',
+    `analysis: ${format(t.rows)} rows (${format(t.unreadableRows)} unreadable), ${format(t.persons)} persons`,
+    `  ${seconds.toFixed(1)} s, ${format(t.rows / seconds)} rows/s, peak RSS ${(peakRss / 1024 ** 3).toFixed(2)} GB`,
+    '',
+  ].join('\n'),
+);
+
+if (!process.argv.includes('--skip-baseline')) {
+  const baselineSeconds = await baseline(result);
+  process.stdout.write(
+    `baseline (csv-parse + JS recognizers, validation only): ${baselineSeconds.toFixed(1)} s, ${format(t.rows / baselineSeconds)} rows/s; ` +
+      `analysis is ${(baselineSeconds / seconds).toFixed(1)}x faster while doing more (linking, list)\n\n`,
+  );
+}
+
+const evaluation = await evaluateAgainstTruth(file, result.recordPersonsPath as string);
+process.stdout.write('precision / recall against the ground truth:\n');
+for (const [category, score] of Object.entries(evaluation.categories)) {
+  process.stdout.write(`  ${category.padEnd(12)} precision ${score.precision.toFixed(4)}  recall ${score.recall.toFixed(4)}  (fp ${score.falsePositives}, fn ${score.falseNegatives})\n`);
+}
+const p = evaluation.persons;
+process.stdout.write(
+  `  persons      true ${format(p.truePersons)}, found ${format(p.foundPersons)} (${(((p.foundPersons - p.truePersons) / p.truePersons) * 100).toFixed(2)}%), ` +
+    `same-person pairs precision ${p.pairPrecision.toFixed(4)} recall ${p.pairRecall.toFixed(4)}\n`,
+);
