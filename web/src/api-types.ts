@@ -407,3 +407,55 @@ export interface MailMessage extends MailSummary {
   from: string;
   text: string;
 }
+
+export type AnalysisStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+/** GET /api/cases/:id/analyses: one analysis of a case's dataset with its progress. */
+export interface AnalysisSummary {
+  id: string;
+  caseId: string;
+  fileName: string;
+  format: 'csv' | 'jsonl' | 'parquet';
+  status: AnalysisStatus;
+  phase: string | null;
+  fraction: number;
+  error: string | null;
+  columnOverrides: Record<string, string | null>;
+  rerunOf: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  appliedAt: string | null;
+}
+
+export interface AnalysisColumn {
+  header: string;
+  category: string | null;
+  decidedBy: string;
+  confidence: number;
+  confidenceLevel: string;
+  nonEmpty: number;
+  matchRate: number;
+  validationRate: number;
+  maskedExamples: string[];
+}
+
+export interface AnalysisTotals {
+  rows: number;
+  dataRows: number;
+  unreadableRows: number;
+  persons: number;
+  uncertainMerges: number;
+  cappedClusters: number;
+  recordsPerPerson: Record<string, number>;
+  personsPerCategory: Record<string, number>;
+  personsPerSpecialCategory: Record<string, number>;
+  personsPerBrand: Record<string, number>;
+  personsPerSet: Record<string, number>;
+  ageHistogram: Record<string, number>;
+  vulnerable: { minors: number; aged80Plus: number; financialAdministration: number; debtCounselling: number; paymentArrangement: number; health: number };
+}
+
+export interface AnalysisDetail extends AnalysisSummary {
+  result: { columns: AnalysisColumn[]; totals: AnalysisTotals; referenceDate: string; affectedPeople: { rows: number } } | null;
+}

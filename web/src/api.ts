@@ -1,4 +1,6 @@
 import type {
+  AnalysisDetail,
+  AnalysisSummary,
   ApiToken,
   Brand,
   CaseChange,
@@ -166,6 +168,33 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const get = <T>(path: string) => request<T>('GET', path);
   const id = encodeURIComponent;
 
+  /** A dataset of gigabytes: XMLHttpRequest, because fetch reports no upload progress. */
+  function uploadWithProgress<T>(path: string, file: File, onProgress: (sent: number, total: number) => void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', path);
+      xhr.withCredentials = true;
+      xhr.setRequestHeader('accept', 'application/json');
+      const token = readCookie(cookies(), csrfCookieName);
+      if (token) xhr.setRequestHeader('x-csrf-token', token);
+      xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+      xhr.onerror = () => reject(new ApiError(0, 'network_error', 'The server could not be reached.'));
+      xhr.onload = () => {
+        let parsed: unknown;
+        try {
+          parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+        } catch {
+          parsed = undefined;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as T);
+        else reject(errorFromResponse(xhr.status, parsed, xhr.getResponseHeader('retry-after')));
+      };
+      const form = new FormData();
+      form.append('file', file, file.name);
+      xhr.send(form);
+    });
+  }
+
   return {
     request,
     getSession: () => get<{ user: Me }>('/api/session'),
@@ -207,6 +236,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
     listCaseFiles: (caseId: string) => get<{ files: FileView[] }>(`/api/cases/${id(caseId)}/files`),
     uploadCaseFile: (caseId: string, file: File) => upload<FileView>(`/api/cases/${id(caseId)}/files`, file),
     caseFileUrl: (caseId: string, fileId: string) => `/api/cases/${id(caseId)}/files/${id(fileId)}`,
+    uploadDataset: (caseId: string, file: File, onProgress: (sent: number, total: number) => void) =>
+      uploadWithProgress<AnalysisSummary>(`/api/cases/${id(caseId)}/datasets`, file, onProgress),
+    listAnalyses: (caseId: string) => get<{ analyses: AnalysisSummary[] }>(`/api/cases/${id(caseId)}/analyses`),
+    getAnalysis: (caseId: string, analysisId: string) => get<AnalysisDetail>(`/api/cases/${id(caseId)}/analyses/${id(analysisId)}`),
+    cancelAnalysis: (caseId: string, analysisId: string) => request<AnalysisSummary>('POST', `/api/cases/${id(caseId)}/analyses/${id(analysisId)}/cancel`),
+    correctColumns: (caseId: string, analysisId: string, overrides: Record<string, string | null>) =>
+      request<AnalysisSummary>('PUT', `/api/cases/${id(caseId)}/analyses/${id(analysisId)}/columns`, { overrides }),
+    applyAnalysis: (caseId: string, analysisId: string) =>
+      request<{ facts: Record<string, unknown> }>('POST', `/api/cases/${id(caseId)}/analyses/${id(analysisId)}/apply`),
+    unreadableRowsUrl: (caseId: string, analysisId: string) => `/api/cases/${id(caseId)}/analyses/${id(analysisId)}/unreadable.csv`,
     getTimeline: (caseId: string) => get<{ events: TimelineEvent[] }>(`/api/cases/${id(caseId)}/timeline`),
     listNotifications: (caseId: string) => get<{ notifications: CaseNotification[] }>(`/api/cases/${id(caseId)}/notifications`),
     recordNotification: (caseId: string, input: NewNotificationInput) =>

@@ -7,6 +7,7 @@ import { Link } from '../../router.tsx';
 import { useResource } from '../../use-resource.ts';
 import { CaseClocks } from './case-clocks.tsx';
 import { CaseCommentsSection } from './case-comments-section.tsx';
+import { CaseDataSection } from './case-data-section.tsx';
 import { CaseFactsSection } from './case-facts-section.tsx';
 import { CaseFilesSection } from './case-files-section.tsx';
 import { CaseOwner } from './case-owner.tsx';
@@ -15,7 +16,7 @@ import { CaseStateSection } from './case-state-section.tsx';
 import { CaseTasksSection } from './case-tasks-section.tsx';
 import { CaseTimelineSection } from './case-timeline-section.tsx';
 
-const sections = ['facts', 'tasks', 'regulator', 'state', 'files', 'comments', 'timeline'] as const;
+const sections = ['facts', 'data', 'tasks', 'regulator', 'state', 'files', 'comments', 'timeline'] as const;
 
 /** The war room of one breach: everything on one page, with anchors to jump between the parts. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -91,6 +92,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               </nav>
               {c.summary?.trim() ? <p className="prose">{c.summary}</p> : null}
               <CaseFactsSection breach={c} onChange={replace} />
+              <CaseDataSection caseId={c.id} onFactsChanged={refresh} />
               <CaseTasksSection caseId={c.id} />
               <CaseRegulatorSection breach={c} onRecorded={refresh} />
               <CaseStateSection breach={c} onChange={replace} />
