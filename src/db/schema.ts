@@ -19,6 +19,8 @@ export interface Database {
   cases: CaseTable;
   affected_people: AffectedPersonTable;
   lookup_index: LookupIndexTable;
+  incident_pages: IncidentPageTable;
+  lookup_throttle: LookupThrottleTable;
   analyses: AnalysisTable;
   reports: ReportTable;
   case_parties: CasePartyTable;
@@ -437,4 +439,24 @@ export interface LookupIndexTable {
   case_id: string;
   identifier_hmac: string;
   affected_person_id: string;
+}
+
+export interface IncidentPageTable {
+  case_id: string;
+  org_id: string;
+  slug: string;
+  published: number;
+  /** JSON: { nl: IncidentTexts, en: IncidentTexts } */
+  texts: string;
+  not_affected_reply: 'message' | 'nothing';
+  allow_customer_lookup: number;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LookupThrottleTable {
+  case_id: string;
+  identifier_hmac: string;
+  last_sent_at: string;
 }

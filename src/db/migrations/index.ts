@@ -5,6 +5,7 @@ import * as intake from './0006-intake.ts';
 import * as assessmentAndRegulator from './0007-assessment-and-regulator.ts';
 import * as security from './0008-security.ts';
 import * as affectedPeople from './0009-affected-people.ts';
+import * as incidentPages from './0011-incident-pages.ts';
 import * as analyses from './0012-analyses.ts';
 
 /** Every migration in order. A new one is appended here; names never change once released. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0007-assessment-and-regulator': assessmentAndRegulator,
   '0008-security': security,
   '0009-affected-people': affectedPeople,
+  '0011-incident-pages': incidentPages,
   '0012-analyses': analyses,
 };
