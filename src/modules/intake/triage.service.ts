@@ -19,7 +19,7 @@ export function factsFromReport(report: Pick<ReportRow, 'data_categories' | 'per
     data.subjects = { min, max: Number(report.persons_max ?? min) };
   }
   if (Object.keys(data).length > 0) facts.data = data;
-  if (report.data_encrypted === 'yes') facts.protections = ['encryption'];
+  // A reporter's "encrypted" does not tell whether the key stayed safe: the investigation sets data.protection.
   return facts;
 }
 
