@@ -12,6 +12,7 @@ import { registerRiskRoutes } from '../modules/risk/index.ts';
 import { registerAnalysesRoutes } from '../modules/impact/index.ts';
 import { registerMessagesCheckRoutes } from '../modules/messages-check/index.ts';
 import { registerRegulatorRoutes } from '../modules/regulator/index.ts';
+import { registerCampaignRoutes } from '../modules/notifications/index.ts';
 import { registerLookupRoutes } from '../modules/lookup/index.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { App } from './server.ts';
@@ -32,5 +33,6 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerAnalysesRoutes(app, ctx);
   registerMessagesCheckRoutes(app, ctx);
   registerRegulatorRoutes(app, ctx);
+  registerCampaignRoutes(app, ctx);
   registerLookupRoutes(app, ctx);
 }

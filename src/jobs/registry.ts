@@ -1,11 +1,12 @@
 import type { JobDefinition } from './job-definition.ts';
 import { sendEmailJob } from './send-email.job.ts';
 import { deadlineReminderJob } from '../modules/cases/index.ts';
+import { sendCampaignJob } from '../modules/notifications/index.ts';
 import { lookupRequestJob } from '../modules/lookup/index.ts';
 import { analyseDatasetJob } from '../modules/impact/index.ts';
 
 /** Every job this version can run. A job name stored in the database must stay here while such jobs may exist. */
-export const jobDefinitions: readonly JobDefinition[] = [sendEmailJob, deadlineReminderJob, analyseDatasetJob, lookupRequestJob];
+export const jobDefinitions: readonly JobDefinition[] = [sendEmailJob, deadlineReminderJob, analyseDatasetJob, lookupRequestJob, sendCampaignJob];
 
 export function findJobDefinition(name: string): JobDefinition | undefined {
   return jobDefinitions.find((definition) => definition.name === name);

@@ -7,6 +7,7 @@ import * as security from './0008-security.ts';
 import * as affectedPeople from './0009-affected-people.ts';
 import * as incidentPages from './0011-incident-pages.ts';
 import * as analyses from './0012-analyses.ts';
+import * as notifications from './0013-notifications.ts';
 
 /** Every migration in order. A new one is appended here; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0009-affected-people': affectedPeople,
   '0011-incident-pages': incidentPages,
   '0012-analyses': analyses,
+  '0013-notifications': notifications,
 };

@@ -1,0 +1,66 @@
+import os from 'node:os';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import { enqueueJob } from '../../jobs/enqueue-job.ts';
+import { defineJob, skipJob } from '../../jobs/job-definition.ts';
+import { getOrCreateDataKey } from '../keys/index.ts';
+import { createMailerChannel, createSmtpChannel, type EmailChannel } from './email-channel.ts';
+import { findCampaignRowById, findCaseReference, nextDueAt, updateCampaignFrom } from './notifications.repository.ts';
+import { createOutboxSender } from './outbox-sender.ts';
+import { defaultWarmUp } from './recipient-routing.ts';
+import { messageIdDomain, toCampaign } from './campaign-row.ts';
+
+/** One job sends for at most this long, then hands over to the next: a graceful stop waits no longer. */
+const sliceMs = 30_000;
+
+export const sendCampaignJob = defineJob({
+  name: 'send-campaign',
+  payload: z.object({ campaignId: z.string() }),
+  maxAttempts: 20,
+  async handle(payload, ctx) {
+    const row = await findCampaignRowById(ctx.db, payload.campaignId);
+    if (!row) return skipJob('campaign gone');
+    if (row.state !== 'running') return skipJob(`campaign is ${row.state}`);
+    const campaign = toCampaign(row);
+    const reference = (await findCaseReference(ctx.db, row.org_id, row.case_id)) ?? row.case_id;
+    const dataKey = await getOrCreateDataKey(ctx.db, ctx, row.org_id, row.case_id);
+    const email: EmailChannel = ctx.config.MAIL_URL ? createSmtpChannel({ url: ctx.config.MAIL_URL, from: ctx.config.MAIL_FROM }) : createMailerChannel(ctx.mailer, row.org_id);
+    const sender = createOutboxSender({
+      database: ctx.database,
+      clock: ctx.clock,
+      campaign,
+      caseReference: reference,
+      dataKey: dataKey.key,
+      email,
+      sms: null,
+      messageIdDomain: messageIdDomain(ctx),
+      workerId: `${os.hostname()}:${process.pid}:${ctx.job.id}`,
+      warmUp: defaultWarmUp,
+    });
+    const until = Date.now() + sliceMs;
+    try {
+      await sender.run(() => Date.now() > until);
+    } finally {
+      await email.close();
+    }
+    await continueOrComplete(ctx, payload.campaignId);
+  },
+});
+
+async function continueOrComplete(ctx: AppContext, campaignId: string): Promise<void> {
+  const row = await findCampaignRowById(ctx.db, campaignId);
+  if (!row || row.state !== 'running') return;
+  const next = await nextDueAt(ctx.db, campaignId);
+  const now = ctx.clock.now();
+  if (next === null) {
+    await updateCampaignFrom(ctx.db, campaignId, ['running'], { state: 'completed', finished_at: now.toISOString(), updated_at: now.toISOString() });
+    return;
+  }
+  const runAt = new Date(Math.max(now.getTime(), Date.parse(next)));
+  await enqueueCampaignSending(ctx.db, campaignId, { runAt, now });
+}
+
+export function enqueueCampaignSending(db: DbOrTx, campaignId: string, options: { runAt?: Date; now?: Date } = {}): Promise<string> {
+  return enqueueJob(db, sendCampaignJob, { campaignId }, options);
+}
