@@ -2,11 +2,15 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { analyseDataset, type AnalysisProgress, type AnalysisResult } from '../modules/impact/index.ts';
+import { createContext } from '../bootstrap.ts';
+import { loadConfig } from '../config/config.ts';
+import { migrateToLatest } from '../db/database.ts';
+import { analyseDataset, analyseFileForCase, type AnalysisProgress, type AnalysisResult } from '../modules/impact/index.ts';
 import { AppError } from '../shared/app-error.ts';
 
 interface AnalyseOptions {
   json?: boolean;
+  case?: string;
   referenceDate?: string;
   out?: string;
 }
@@ -65,7 +69,9 @@ export function registerAnalyseCommand(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .option('--reference-date <date>', 'the breach date (YYYY-MM-DD) for ages; today when absent')
     .option('--out <dir>', 'folder for the affected-people list; a new temporary folder when absent')
+    .option('--case <id>', 'store the dataset and the result on this case, with its affected people, as an upload on the case page does')
     .action(async (file: string, options: AnalyseOptions) => {
+      if (options.case) return analyseForCase(file, options.case, options);
       const referenceDate = parseReferenceDate(options.referenceDate);
       const outputDir = options.out ? resolve(options.out) : await mkdtemp(join(tmpdir(), 'breachdesk-analysis-'));
       const controller = new AbortController();
@@ -79,4 +85,24 @@ export function registerAnalyseCommand(program: Command): void {
         process.off('SIGINT', cancel);
       }
     });
+}
+
+/** With --case the dataset is kept on the case, encrypted, and the breach date is the case's own. */
+async function analyseForCase(file: string, caseId: string, options: AnalyseOptions): Promise<void> {
+  const ctx = createContext(loadConfig());
+  try {
+    await migrateToLatest(ctx.db);
+    const onProgress = progressBar();
+    const analysis = await analyseFileForCase(ctx, { caseId, path: resolve(file), ...(onProgress ? { onProgress } : {}) });
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
+    } else {
+      const totals = (analysis.result as { totals?: AnalysisResult['totals'] } | null)?.totals;
+      process.stdout.write(`Analysis ${analysis.id} on case ${caseId}: ${analysis.status}${analysis.error ? ` (${analysis.error})` : ''}\n`);
+      if (totals) process.stdout.write(`Rows: ${totals.dataRows} read, ${totals.unreadableRows} unreadable. Persons: ${totals.persons} (uncertain merges ${totals.uncertainMerges}).\n`);
+    }
+    if (analysis.status !== 'completed') process.exitCode = 1;
+  } finally {
+    await ctx.close();
+  }
 }

@@ -7,6 +7,7 @@ import { buildOrganisation, buildTestApp, buildUser, signIn, type SignedIn, type
 import { createWorker } from '../../jobs/index.ts';
 import { createCase } from '../cases/index.ts';
 import { impactFactsForCase } from '../risk/index.ts';
+import { analyseFileForCase } from './analyses.service.ts';
 
 const PEOPLE = [
   'naam;email;telefoon;geboortedatum;postcode;notities',
@@ -148,6 +149,16 @@ describeOnDatabases('impact analyses on a case', (getDb) => {
     const after = await db.selectFrom('affected_people').select('id').where('case_id', '=', caseId).execute();
     expect(after.map((r) => r.id).sort()).toEqual(before.map((r) => r.id).sort());
     expect(await readdir(path.join(dataDir, 'tmp'))).toEqual([]);
+  });
+
+  it('stores an analysis of a file given on the command line on the case, with its people', { timeout: 60_000 }, async () => {
+    const { db } = getDb();
+    const file = path.join(dataDir, 'cli-export.csv');
+    await writeFile(file, PEOPLE);
+    const analysis = await analyseFileForCase(t.ctx, { caseId, path: file });
+    expect(analysis).toMatchObject({ status: 'completed', fileName: 'cli-export.csv', result: { totals: { persons: 4 } } });
+    expect(await db.selectFrom('affected_people').select('id').where('source_id', '=', analysis.id).execute()).toHaveLength(4);
+    await expect(analyseFileForCase(t.ctx, { caseId: 'no-such-case', path: file })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('answers another organisation and an unknown analysis as absent', async () => {

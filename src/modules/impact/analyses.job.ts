@@ -35,7 +35,7 @@ class AnalysisCancelled extends Error {
  * result and people stored in one transaction. A failure or a cancel leaves the case as it was; the
  * plaintext is removed in every case.
  */
-export async function runAnalysis(deps: RunDeps, analysisId: string): Promise<'completed' | 'cancelled' | 'skipped'> {
+export async function runAnalysis(deps: RunDeps, analysisId: string, options: { onProgress?: (progress: AnalysisProgress) => void } = {}): Promise<'completed' | 'cancelled' | 'skipped'> {
   const analysis = await findAnalysis(deps.db, analysisId);
   if (!analysis) return 'skipped';
   const started = await moveAnalysisStatus(deps.db, analysis.id, ['queued'], { status: 'running', phase: 'preparing', started_at: deps.clock.now().toISOString() });
@@ -59,6 +59,7 @@ export async function runAnalysis(deps: RunDeps, analysisId: string): Promise<'c
     await chmod(datasetPath, 0o600);
     let lastWrite = 0;
     const onProgress = (progress: AnalysisProgress) => {
+      options.onProgress?.(progress);
       const now = Date.now();
       if (now - lastWrite < PROGRESS_INTERVAL_MS && progress.phase !== 'done') return;
       lastWrite = now;

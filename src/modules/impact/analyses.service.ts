@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app-context.ts';
 import type { DbOrTx } from '../../db/database.ts';
@@ -11,10 +13,12 @@ import { recordAuditEvent } from '../audit/index.ts';
 import { storeFile } from '../files/index.ts';
 import { mergeImpactFigures, type FactSources, type ImpactFigures, type RecordedFacts } from '../risk/index.ts';
 import { figuresOfResult, unreadableCsv, type StoredAnalysisResult } from './analyses.facts.ts';
-import { analyseDatasetJob } from './analyses.job.ts';
+import { analyseDatasetJob, runAnalysis } from './analyses.job.ts';
 import { mayOnAnalyses, type AnalysisAction } from './analyses.policy.ts';
 import {
+  findAnalysis,
   findAnalysisOfCase,
+  findCaseById,
   findCaseOfOrg,
   findLatestCompletedAnalysis,
   insertAnalysis,
@@ -25,7 +29,7 @@ import {
   type AnalysisRow,
 } from './analyses.repository.ts';
 import { analysisStatuses, columnOverridesBody, type AffectedPersonView, type AnalysisDetail, type AnalysisSummary } from './analyses.schemas.ts';
-import type { DatasetFormat } from './analysis.types.ts';
+import type { AnalysisProgress, DatasetFormat } from './analysis.types.ts';
 import { maskMiddle, maskWords, type PersonalDataCategory } from './recognizers/index.ts';
 
 export type AnalysesDeps = Pick<AppContext, 'db' | 'clock' | 'config'>;
@@ -49,7 +53,7 @@ export function datasetFormatOf(name: string): { format: DatasetFormat; contentT
   const lower = name.toLowerCase();
   if (/\.(csv|tsv|txt)$/.test(lower)) return { format: 'csv', contentType: 'text/csv' };
   if (/\.(jsonl|ndjson)$/.test(lower)) return { format: 'jsonl', contentType: 'application/json' };
-  throw new AppError('validation_failed', 'Upload the dataset as CSV, TSV or JSON Lines; analyse Parquet files with `breachdesk analyse FILE --case ID`.', {
+  throw new AppError('validation_failed', 'Give the dataset as CSV, TSV or JSON Lines; convert a Parquet file to one of these to keep it on a case.', {
     issues: [{ field: 'file', message: 'use a .csv, .tsv, .txt, .jsonl or .ndjson file' }],
   });
 }
@@ -85,7 +89,7 @@ function storedResultOf(row: AnalysisRow): StoredAnalysisResult | null {
 export async function queueAnalysis(
   tx: DbOrTx,
   deps: Pick<AppContext, 'clock'>,
-  input: { orgId: string; caseId: string; fileId: string; fileName: string; format: DatasetFormat; overrides?: Record<string, PersonalDataCategory | null>; rerunOf?: string | null; createdBy: string | null },
+  input: { orgId: string; caseId: string; fileId: string; fileName: string; format: DatasetFormat; overrides?: Record<string, PersonalDataCategory | null>; rerunOf?: string | null; createdBy: string | null; enqueue?: boolean },
 ): Promise<AnalysisRow> {
   const row: AnalysisRow = {
     id: newId(),
@@ -109,7 +113,7 @@ export async function queueAnalysis(
     applied_at: null,
   };
   await insertAnalysis(tx, row);
-  await enqueueJob(tx, analyseDatasetJob, { analysisId: row.id }, { now: deps.clock.now() });
+  if (input.enqueue !== false) await enqueueJob(tx, analyseDatasetJob, { analysisId: row.id }, { now: deps.clock.now() });
   return row;
 }
 
@@ -303,4 +307,41 @@ function parseObject(text: string | null | undefined): RecordedFacts {
   if (!text) return {};
   const value: unknown = JSON.parse(text);
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as RecordedFacts) : {};
+}
+
+/**
+ * `breachdesk analyse FILE --case ID`: stores the dataset on the case encrypted and runs the analysis in
+ * this process, exactly as an upload's job would, so the case shows the same result either way.
+ */
+export async function analyseFileForCase(
+  deps: Pick<AppContext, 'db' | 'clock' | 'config' | 'logger'>,
+  input: { caseId: string; path: string; onProgress?: (progress: AnalysisProgress) => void },
+): Promise<AnalysisDetail> {
+  const row = await findCaseById(deps.db, input.caseId);
+  if (!row) throw notFound('case');
+  const name = basename(input.path);
+  const { format, contentType } = datasetFormatOf(name);
+  const fileDeps = { config: { ...deps.config, MAX_UPLOAD_BYTES: deps.config.DATASET_MAX_BYTES }, clock: deps.clock };
+  const file = await storeFile(deps.db, fileDeps, { orgId: row.org_id, caseId: row.id, reportId: null, name, contentType, uploadedBy: null, source: createReadStream(input.path) });
+  const queued = await deps.db.transaction().execute(async (tx) => {
+    const analysis = await queueAnalysis(tx, deps, { orgId: row.org_id, caseId: row.id, fileId: file.id, fileName: file.name, format, createdBy: null, enqueue: false });
+    await recordAuditEvent(tx, deps.clock, {
+      orgId: row.org_id,
+      actor: { label: 'cli' },
+      action: 'impact.dataset_uploaded',
+      subjectType: 'analysis',
+      subjectId: analysis.id,
+      caseId: row.id,
+      details: { fileId: file.id, name: file.name, sizeBytes: Number(file.size_bytes), sha256: file.sha256 },
+    });
+    return analysis;
+  });
+  try {
+    await runAnalysis(deps, queued.id, { onProgress: input.onProgress });
+  } catch (error) {
+    // A failed analysis carries its reason, shown to the caller as on the case page; anything else is thrown.
+    if ((await findAnalysis(deps.db, queued.id))?.status !== 'failed') throw error;
+  }
+  const done = (await findAnalysis(deps.db, queued.id)) ?? queued;
+  return { ...toSummary(done), result: storedResultOf(done) as unknown as Record<string, unknown> | null };
 }

@@ -6,3 +6,4 @@ export { PERSONAL_DATA_CATEGORIES, type PersonalDataCategory } from './recognize
 export { registerAnalysesRoutes } from './analyses.routes.ts';
 export { analyseDatasetJob, runAnalysis } from './analyses.job.ts';
 export { latestImpactFigures, queueAnalysis } from './analyses.service.ts';
+export { analyseFileForCase } from './analyses.service.ts';
