@@ -48,7 +48,7 @@ export function decodeQuotedPrintable(raw: string): string {
 }
 
 /** A real SMTP server on loopback; `reject` answers RCPT TO with the given code for chosen addresses. */
-export async function startSmtpSink(options: { reject?: (address: string) => { code: number; message: string } | null; port?: number } = {}): Promise<TestSmtpSink> {
+export async function startSmtpSink(options: { reject?: (address: string) => { code: number; message: string } | null; port?: number; delayMs?: number } = {}): Promise<TestSmtpSink> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -70,11 +70,18 @@ export async function startSmtpSink(options: { reject?: (address: string) => { c
       stream.on('end', () => {
         const raw = decodeQuotedPrintable(Buffer.concat(chunks).toString('utf8'));
         const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '';
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), messageId, raw });
-        callback();
+        const accept = () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), messageId, raw });
+          callback();
+        };
+        // A slow server keeps messages in flight, so that a test can kill a worker in the middle of a batch.
+        if (options.delayMs) setTimeout(accept, options.delayMs);
+        else accept();
       });
     },
   });
+  // A worker killed mid-conversation resets its connections; that is the point of the test, not a failure.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
