@@ -9,6 +9,7 @@ import { registerCaseCommand } from './case.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
 import { registerKeysCommand } from './keys.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
+import { registerNotifyCommand } from './notify.command.ts';
 import { registerOrgCommand } from './org.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommand } from './user.command.ts';
@@ -30,6 +31,7 @@ export function buildCli(): Command {
   registerAnalyseCommand(program);
   registerUserCommand(program);
   registerWorkerCommand(program);
+  registerNotifyCommand(program);
   return program;
 }
 
