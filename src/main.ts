@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/database.ts';
 import { buildServer, type App } from './http/server.ts';
 import { ensureFirstAdmin } from './modules/users/index.ts';
 import { createWorker, type Worker } from './jobs/index.ts';
+import { ensurePurgeScheduled } from './modules/retention/index.ts';
 
 export type ProcessRole = 'serve' | 'worker';
 
@@ -34,6 +35,7 @@ export async function startProcess(config: Config, role: ProcessRole): Promise<R
   }
   let worker: Worker | null = null;
   if (role === 'worker' || config.ROLE === 'all') {
+    await ensurePurgeScheduled(ctx.db, ctx.clock.now());
     worker = createWorker(ctx);
     worker.start();
   }

@@ -11,6 +11,7 @@ import { registerKeysCommand } from './keys.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerNotifyCommand } from './notify.command.ts';
 import { registerOrgCommand } from './org.command.ts';
+import { registerPurgeCommand } from './purge.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommand } from './user.command.ts';
 import { registerWorkerCommand } from './worker.command.ts';
@@ -23,6 +24,7 @@ export function buildCli(): Command {
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerKeysCommand(program);
+  registerPurgeCommand(program);
   registerOrgCommand(program);
   registerDemoCommand(program);
   registerAuditCommand(program);

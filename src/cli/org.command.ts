@@ -3,6 +3,7 @@ import { AppError, isAppError } from '../shared/app-error.ts';
 import { loadConfig } from '../config/config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { mfaRolesFromList, setMfaRequiredRoles } from '../modules/auth/index.ts';
+import { setRetentionDays } from '../modules/retention/index.ts';
 import { createOrganisation, isTimeZone, listOrganisations, locales, nis2Classes, sectors } from '../modules/organisations/index.ts';
 import { systemClock } from '../shared/time.ts';
 
@@ -38,6 +39,7 @@ interface CreateOptions {
   timeZone: string;
   locale: (typeof locales)[number];
   mfaRoles?: string;
+  retentionDays?: number;
   json?: boolean;
 }
 
@@ -54,6 +56,7 @@ export function registerOrgCommand(program: Command): void {
     .option('--time-zone <tz>', 'IANA time zone for deadlines and dates', parseTimeZone, 'Europe/Amsterdam')
     .addOption(new Option('--locale <locale>', 'default language').choices(locales).default('nl'))
     .option('--mfa-roles <roles>', 'roles that must use a second sign-in factor: comma-separated roles, `none` or `default` (admin,privacy_officer)')
+    .option('--retention-days <days>', 'days after a case closes until its personal data is purged (default 365)', (v) => Number(v))
     .option('--json', 'print the organisation as JSON')
     .action(async (options: CreateOptions) => {
       const config = loadConfig();
@@ -69,7 +72,27 @@ export function registerOrgCommand(program: Command): void {
           throw inOptionTerms(error);
         });
         if (mfaRoles) await setMfaRequiredRoles(database.db, created.id, mfaRoles);
+        if (options.retentionDays !== undefined) await setRetentionDays({ db: database.db }, created.id, options.retentionDays);
         process.stdout.write(options.json ? `${JSON.stringify(created, null, 2)}\n` : `${created.id}\n`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  org
+    .command('security')
+    .description('Change an organisation’s security settings: which roles must use a second sign-in factor, and how long closed cases keep personal data.')
+    .requiredOption('--org <id>', 'the organisation’s id (see `breachdesk org list`)')
+    .option('--mfa-roles <roles>', 'comma-separated roles, `none` or `default` (admin,privacy_officer)')
+    .option('--retention-days <days>', 'days after a case closes until its personal data is purged', (v) => Number(v))
+    .action(async (options: { org: string; mfaRoles?: string; retentionDays?: number }) => {
+      const config = loadConfig();
+      const database = openDatabase(config.database);
+      try {
+        await migrateToLatest(database.db);
+        if (options.mfaRoles !== undefined) await setMfaRequiredRoles(database.db, options.org, mfaRolesFromList(options.mfaRoles));
+        if (options.retentionDays !== undefined) await setRetentionDays({ db: database.db }, options.org, options.retentionDays);
+        process.stdout.write('Saved.\n');
       } finally {
         await database.close();
       }

@@ -1,0 +1,58 @@
+import type { DbOrTx } from '../../db/database.ts';
+import type { CasePurgeColumn, CaseTable, OrganisationSecurityColumns, OrganisationTable } from '../../db/schema.ts';
+
+function withRetentionColumns(db: DbOrTx) {
+  return db.withTables<{ organisations: OrganisationTable & OrganisationSecurityColumns; cases: CaseTable & CasePurgeColumn }>();
+}
+
+export interface ClosedCaseRow {
+  id: string;
+  org_id: string;
+  reference: string;
+  closed_at: string;
+  retention_days: number;
+}
+
+/** Closed cases whose personal data has not been purged yet, with their organisation's retention period. */
+export async function listClosedUnpurgedCases(db: DbOrTx, orgId?: string): Promise<ClosedCaseRow[]> {
+  let query = withRetentionColumns(db)
+    .selectFrom('cases')
+    .innerJoin('organisations', 'organisations.id', 'cases.org_id')
+    .select(['cases.id', 'cases.org_id', 'cases.reference', 'cases.closed_at', 'organisations.retention_days'])
+    .where('cases.closed_at', 'is not', null)
+    .where('cases.purged_at', 'is', null);
+  if (orgId) query = query.where('cases.org_id', '=', orgId);
+  const rows = await query.orderBy('cases.closed_at').execute();
+  return rows.map((r) => ({ id: r.id, org_id: r.org_id, reference: r.reference, closed_at: r.closed_at!, retention_days: Number(r.retention_days) }));
+}
+
+export async function markCasePurged(db: DbOrTx, caseId: string, purgedAt: string): Promise<void> {
+  await withRetentionColumns(db).updateTable('cases').set({ purged_at: purgedAt }).where('id', '=', caseId).execute();
+}
+
+export async function updateRetentionDays(db: DbOrTx, orgId: string, days: number): Promise<number> {
+  const result = await withRetentionColumns(db).updateTable('organisations').set({ retention_days: days }).where('id', '=', orgId).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function findStoredFilesOfCase(db: DbOrTx, orgId: string, caseId: string): Promise<Array<{ id: string; storage_key: string }>> {
+  return db.selectFrom('files').select(['id', 'storage_key']).where('org_id', '=', orgId).where('case_id', '=', caseId).execute();
+}
+
+export async function deleteFileRows(db: DbOrTx, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.deleteFrom('files').where('id', 'in', ids).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Reporter contact details of the case's reports; the report itself (source, dates, counts) stays. */
+export async function clearReporterContacts(db: DbOrTx, orgId: string, caseId: string): Promise<number> {
+  const result = await db
+    .updateTable('reports')
+    .set({ reporter_name: null, reporter_email: null, reporter_phone: null })
+    .where('org_id', '=', orgId)
+    .where('case_id', '=', caseId)
+    .where((eb) => eb.or([eb('reporter_name', 'is not', null), eb('reporter_email', 'is not', null), eb('reporter_phone', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
