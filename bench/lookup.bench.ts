@@ -8,6 +8,8 @@
  *
  * The server runs with TRUST_PROXY=true and each request carries its own X-Forwarded-For, as behind a
  * reverse proxy, so that the per-address limit does not turn the bench into a measurement of refusals.
+ * As in a rush, the web process only answers and queues (ROLE=web) and a `breachdesk worker` process
+ * does the lookups and sends the replies; the figures after the run say how far the worker got.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -152,6 +154,17 @@ async function drive(baseUrl: string, cookie: string, csrf: string, emailOf: (i:
   };
 }
 
+/** How many lookups the worker has answered by the end of the run, and how many wait in the queue. */
+async function reportQueue(dataDir: string): Promise<void> {
+  const ctx = createContext(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+  try {
+    const rows = await ctx.db.selectFrom('jobs').select(['name', 'status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy(['name', 'status']).execute();
+    console.log(`jobs at the end: ${rows.map((r) => `${r.name} ${r.status} ${Number(r.n).toLocaleString('en')}`).join(', ')}`);
+  } finally {
+    await ctx.close();
+  }
+}
+
 async function main(): Promise<void> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-bench-lookup-'));
   const dataDir = path.join(base, 'data');
@@ -163,11 +176,10 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'breachdesk.mjs'), 'serve'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, DATABASE_URL: '', MAIL_URL: '', LOG_LEVEL: 'warn', TRUST_PROXY: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, DATABASE_URL: '', MAIL_URL: '', LOG_LEVEL: 'warn', TRUST_PROXY: 'true', ROLE: 'web' };
+  const cli = path.join(repoRoot, 'bin', 'breachdesk.mjs');
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE] : []), cli, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  let worker: ReturnType<typeof spawn> | null = null;
   try {
     await waitUntilReady(baseUrl);
     const page = await fetch(`${baseUrl}/incident/${slug}`);
@@ -175,6 +187,7 @@ async function main(): Promise<void> {
     const csrf = /bd_csrf=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1];
     if (!csrf) throw new Error('the incident page set no CSRF cookie');
     const cookie = `bd_csrf=${csrf}`;
+    worker = spawn(process.execPath, [cli, 'worker'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
 
     await drive(baseUrl, cookie, csrf, unaffectedEmail, 5_000_000); // warm-up, not reported
     const affected = await drive(baseUrl, cookie, csrf, affectedEmail, 0);
@@ -190,9 +203,13 @@ async function main(): Promise<void> {
     row('errors', (x) => String(x.errors));
     const ratio = unaffected.p99 > 0 ? affected.p99 / unaffected.p99 : 1;
     console.log(`\np99 affected / unaffected: ${ratio.toFixed(2)}; targets: 1,000 requests/s, p99 < 50 ms`);
+    await reportQueue(dataDir);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    for (const child of [worker, server]) {
+      if (!child || child.exitCode !== null) continue;
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
     fs.rmSync(base, { recursive: true, force: true });
   }
 }
