@@ -4,7 +4,7 @@
  * POST /incident/:slug/lookup with autocannon from this process: first with addresses that are in the
  * index, then with addresses that are not. Prints requests/s and p50/p99 latency side by side.
  *
- *   npm run bench:lookup -- --people 200000 --seconds 10 --connections 50
+ *   npm run bench:lookup -- --people 200000 --seconds 10 --connections 50 [--worker separate|inline|none]
  *
  * The server runs with TRUST_PROXY=true and each request carries its own X-Forwarded-For, as behind a
  * reverse proxy, so that the per-address limit does not turn the bench into a measurement of refusals.
@@ -36,6 +36,10 @@ function option(name: string, fallback: number): number {
 const people = option('people', 6_200_000);
 const seconds = option('seconds', 10);
 const connections = option('connections', 50);
+/** separate: a `breachdesk worker` process (default); inline: ROLE=all; none: only answering and queuing. */
+const workerArg = process.argv.indexOf('--worker');
+const workerMode = workerArg === -1 ? 'separate' : process.argv[workerArg + 1];
+if (workerMode !== 'separate' && workerMode !== 'inline' && workerMode !== 'none') throw new Error('--worker takes separate, inline or none');
 const batch = 50_000;
 const slug = 'bench-incident';
 
@@ -116,12 +120,12 @@ interface Figures {
   bytesPerAnswer: number;
 }
 
-async function drive(baseUrl: string, cookie: string, csrf: string, emailOf: (i: number) => string, offset: number): Promise<Figures> {
+async function drive(baseUrl: string, cookie: string, csrf: string, emailOf: (i: number) => string, offset: number, duration = seconds): Promise<Figures> {
   let counter = 0;
   const result = await autocannon({
     url: baseUrl,
     connections,
-    duration: seconds,
+    duration,
     requests: [
       {
         method: 'POST',
@@ -169,16 +173,16 @@ async function main(): Promise<void> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-bench-lookup-'));
   const dataDir = path.join(base, 'data');
   fs.mkdirSync(dataDir);
-  console.log(`lookup bench: ${people.toLocaleString('en')} affected people, ${connections} connections, ${seconds} s per input kind`);
+  console.log(`lookup bench: ${people.toLocaleString('en')} affected people, ${connections} connections, ${seconds} s per input kind after a 10 s warm-up, worker: ${workerMode}`);
   const loadStarted = performance.now();
   await loadPeople(dataDir);
   console.log(`index loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, DATABASE_URL: '', MAIL_URL: '', LOG_LEVEL: 'warn', TRUST_PROXY: 'true', ROLE: 'web' };
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, DATABASE_URL: '', MAIL_URL: '', LOG_LEVEL: 'warn', TRUST_PROXY: 'true', ROLE: workerMode === 'inline' ? 'all' : 'web' };
   const cli = path.join(repoRoot, 'bin', 'breachdesk.mjs');
-  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE] : []), cli, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, [cli, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
   let worker: ReturnType<typeof spawn> | null = null;
   try {
     await waitUntilReady(baseUrl);
@@ -187,9 +191,9 @@ async function main(): Promise<void> {
     const csrf = /bd_csrf=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1];
     if (!csrf) throw new Error('the incident page set no CSRF cookie');
     const cookie = `bd_csrf=${csrf}`;
-    worker = spawn(process.execPath, [cli, 'worker'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (workerMode === 'separate') worker = spawn(process.execPath, [cli, 'worker'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
 
-    await drive(baseUrl, cookie, csrf, unaffectedEmail, 5_000_000); // warm-up, not reported
+    await drive(baseUrl, cookie, csrf, unaffectedEmail, 5_000_000, 10); // warm-up, not reported
     const affected = await drive(baseUrl, cookie, csrf, affectedEmail, 0);
     const unaffected = await drive(baseUrl, cookie, csrf, unaffectedEmail, 0);
 
