@@ -1,0 +1,231 @@
+/**
+ * Informing the people affected at scale: seeds N affected people (200,000 by default) on one case, starts a
+ * campaign, and sends it through the real pipeline (outbox claims with leases, per-person rendering,
+ * nodemailer's pooled SMTP, outcomes recorded per row) to an SMTP sink on loopback. Then a raw blaster sends
+ * the same number of messages to the same sink: the practical limit of that sink on this machine.
+ *
+ *   npm run bench:notify -- --people 200000 --senders 2 --connections 10
+ *   npm run bench:notify -- --people 6200000          (the telecom hack; see docs/sending.md)
+ *
+ * The sink is Postfix's smtp-sink when installed (apt-get install postfix), else an smtp-server sink in its
+ * own process; the blaster is smtp-source when installed, else a raw pooled nodemailer loop.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nodemailer from 'nodemailer';
+import { createContext } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { migrateToLatest, openDatabase } from '../src/db/database.ts';
+import type { Actor } from '../src/http/actor.ts';
+import { storeAffectedPeople, type AffectedPersonInput } from '../src/modules/affected-people/index.ts';
+import { getOrCreateDataKey } from '../src/modules/keys/index.ts';
+import {
+  approveCampaign,
+  createCampaign,
+  createOutboxSender,
+  createSmtpChannel,
+  findCampaignRowById,
+  findCaseReference,
+  getCampaign,
+  campaignProgress,
+  startCampaign,
+  toCampaign,
+} from '../src/modules/notifications/index.ts';
+import { newId } from '../src/shared/ids.ts';
+import { systemClock } from '../src/shared/time.ts';
+
+const thisFile = fileURLToPath(import.meta.url);
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index === -1) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+function text(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+const templates = {
+  nl: {
+    subject: 'Datalek bij {{organisation}}: uw gegevens',
+    body: 'Beste {{name}},\n\nBij {{organisation}} is een datalek geweest. Een hacker heeft gegevens gestolen. Het gaat om {{exposed_data}}.\n\nHet risico is dat oplichters u nepberichten sturen. Wij hebben aangifte gedaan bij de politie.\n\nWees alert op phishing. Deel nooit uw pincode. Controleer uw facturen.\n\nVragen? Neem contact op via {{contact}}. Kenmerk: {{reference}}.',
+  },
+  en: {
+    subject: 'Data breach at {{organisation}}: your data',
+    body: 'Dear {{name}},\n\nThere was a data breach at {{organisation}}. A hacker stole data. It concerns {{exposed_data}}.\n\nThe risk is that criminals send you fake messages to commit fraud. We have reported it to the police.\n\nBe alert to phishing. Never share your PIN. Check your invoices.\n\nQuestions? Contact us via {{contact}}. Reference: {{reference}}.',
+  },
+};
+
+const categorySets = [['name', 'email', 'phone', 'iban'], ['name', 'address', 'email', 'birth_date'], ['name', 'email', 'customer_id', 'id_document'], ['name', 'email', 'bsn']];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nothing listens on ${port}`);
+}
+
+const smtpServerSink = `
+import { SMTPServer } from 'smtp-server';
+const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+  onData(stream, _s, cb) { stream.on('data', () => {}); stream.on('end', () => cb()); } });
+server.on('error', () => {});
+server.listen(Number(process.argv[1]), '127.0.0.1');
+`;
+
+function startSink(port: number): { kind: string; child: ChildProcess } {
+  if (fs.existsSync('/usr/sbin/smtp-sink')) {
+    const args = process.getuid?.() === 0 ? ['-u', 'nobody'] : [];
+    return { kind: 'postfix smtp-sink', child: spawn('/usr/sbin/smtp-sink', [...args, '-c', `127.0.0.1:${port}`, '1000'], { stdio: 'ignore' }) };
+  }
+  return { kind: 'smtp-server (node) sink', child: spawn(process.execPath, ['--input-type=module', '-e', smtpServerSink, String(port)], { stdio: 'ignore' }) };
+}
+
+interface SenderReport {
+  sent: number;
+  cpuMs: number;
+  maxRssMb: number;
+}
+
+/** One sending process: what `breachdesk worker` does for a campaign, without the job bookkeeping around it. */
+async function runSender(): Promise<void> {
+  const [file, dataDir, campaignId, port, connections, workerId] = ['db', 'data', 'campaign', 'port', 'connections', 'worker'].map((n) => text(n)!);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const database = openDatabase({ dialect: 'sqlite', file: file! });
+  const row = (await findCampaignRowById(database.db, campaignId!))!;
+  const reference = (await findCaseReference(database.db, row.org_id, row.case_id))!;
+  const dataKey = await getOrCreateDataKey(database.db, { config, clock: systemClock }, row.org_id, row.case_id);
+  const email = createSmtpChannel({ url: `smtp://127.0.0.1:${port}`, from: 'noreply@bench.test', maxConnections: Number(connections), maxMessages: 10_000 });
+  const sender = createOutboxSender({ database, clock: systemClock, campaign: toCampaign(row), caseReference: reference, dataKey: dataKey.key, email, sms: null, messageIdDomain: 'bench.test', workerId: workerId!, batchSize: 500 });
+  const sent = await sender.run(() => false);
+  await email.close();
+  await database.close();
+  const cpu = process.cpuUsage();
+  const report: SenderReport = { sent, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+function runChild(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', thisFile, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code}`))));
+  });
+}
+
+async function blast(port: number, count: number, connections: number): Promise<{ kind: string; seconds: number }> {
+  if (fs.existsSync('/usr/sbin/smtp-source')) {
+    const began = performance.now();
+    spawnSync('/usr/sbin/smtp-source', ['-l', '1500', '-m', String(count), '-s', String(connections * 2), `127.0.0.1:${port}`], { stdio: 'ignore' });
+    return { kind: 'postfix smtp-source', seconds: (performance.now() - began) / 1000 };
+  }
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, pool: true, maxConnections: connections, maxMessages: 10_000, secure: false, ignoreTLS: true });
+  const began = performance.now();
+  const body = 'x'.repeat(1400);
+  for (let i = 0; i < count; i += 1000) {
+    await Promise.all(Array.from({ length: Math.min(1000, count - i) }, (_, j) => transport.sendMail({ from: 'a@bench.test', to: `p${i + j}@example.test`, subject: 'raw', text: body })));
+  }
+  transport.close();
+  return { kind: 'raw nodemailer pooled loop', seconds: (performance.now() - began) / 1000 };
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--sender')) return runSender();
+  const people = option('people', 200_000);
+  const senders = option('senders', 2);
+  const connections = option('connections', 10);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-bench-notify-'));
+  const ctx = createContext(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_FROM: 'noreply@bench.test' }));
+  const port = await freePort();
+  const sink = startSink(port);
+  try {
+    await migrateToLatest(ctx.db);
+    const now = new Date().toISOString();
+    const orgId = newId();
+    const caseId = newId();
+    await ctx.db.insertInto('organisations').values({ id: orgId, kind: 'controller', name: 'Bench Telecom', sector: 'telecom', nis2: 'essential', time_zone: 'Europe/Amsterdam', default_locale: 'nl', created_at: now }).execute();
+    await ctx.db.insertInto('cases').values({ id: caseId, org_id: orgId, reference: 'BD-2026-BENCH', title: 'Bench', summary: '', state: 'investigating', owner_user_id: null, aware_at: now, created_at: now, updated_at: now }).execute();
+    const actors: Actor[] = [];
+    for (const name of ['author', 'approver']) {
+      const id = newId();
+      await ctx.db.insertInto('users').values({ id, org_id: orgId, email: `${name}@bench.test`, display_name: name, role: 'privacy_officer', processor_org_id: null, password_hash: null, locale: 'en', disabled_at: null, created_at: now }).execute();
+      actors.push({ userId: id, orgId, role: 'privacy_officer', processorOrgId: null, locale: 'en', displayName: name, sessionId: null });
+    }
+    let began = performance.now();
+    for (let i = 0; i < people; i += 20_000) {
+      const batch: AffectedPersonInput[] = [];
+      for (let j = i; j < Math.min(people, i + 20_000); j += 1) {
+        batch.push({ personKey: `C${j}`, set: 'confirmed', language: j % 5 === 0 ? 'en' : 'nl', brands: [], categories: categorySets[j % categorySets.length]!, specialCategories: [], vulnerable: [], records: 1, contact: { email: `klant${j}@example.test`, mobile: null, address: null, name: `Klant ${j}` } });
+      }
+      await ctx.db.transaction().execute((tx) => storeAffectedPeople(tx, ctx, { orgId, caseId, sourceId: 'bench' }, batch));
+    }
+    const seedSeconds = (performance.now() - began) / 1000;
+    const campaign = await createCampaign(ctx, actors[0]!, caseId, { brand: 'Bench', name: 'Bench wave', templates, contact: 'privacy@bench.test', organisation: 'Bench Telecom' });
+    await approveCampaign(ctx, actors[1]!, caseId, campaign.id);
+    began = performance.now();
+    await startCampaign(ctx, actors[0]!, caseId, campaign.id);
+    const outboxSeconds = (performance.now() - began) / 1000;
+    await waitForPort(port);
+
+    began = performance.now();
+    const reports = (
+      await Promise.all(
+        Array.from({ length: senders }, (_, i) =>
+          runChild(['--sender', '--db', ctx.config.database.dialect === 'sqlite' ? ctx.config.database.file : '', '--data', dataDir, '--campaign', campaign.id, '--port', String(port), '--connections', String(connections), '--worker', `bench-${i}`]),
+        ),
+      )
+    ).map((out) => JSON.parse(out.trim().split('\n').pop()!) as SenderReport);
+    const sendSeconds = (performance.now() - began) / 1000;
+    const progress = await campaignProgress(ctx, await getCampaign(ctx, actors[0]!, caseId, campaign.id));
+    const rate = progress.sent / sendSeconds;
+
+    const blaster = await blast(port, people, connections * senders);
+    const blasterRate = people / blaster.seconds;
+    const cpuSeconds = reports.reduce((n, r) => n + r.cpuMs, 0) / 1000;
+    const lines = [
+      `people                 ${people.toLocaleString('en')} (seeded in ${seedSeconds.toFixed(1)} s, outbox filled in ${outboxSeconds.toFixed(1)} s)`,
+      `sink                   ${sink.kind} on loopback`,
+      `pipeline               ${senders} sender processes x ${connections} SMTP connections`,
+      `sent (accepted)        ${progress.sent.toLocaleString('en')} of ${progress.total.toLocaleString('en')}; failed ${progress.failed}; claimed twice ${progress.claimedTwice}`,
+      `pipeline time          ${sendSeconds.toFixed(1)} s  ->  ${Math.round(rate).toLocaleString('en')} messages/s`,
+      `pipeline CPU           ${cpuSeconds.toFixed(1)} s over ${senders} processes (${Math.round((cpuSeconds / sendSeconds) * 100)}% of one core)`,
+      `peak memory per sender ${Math.max(...reports.map((r) => r.maxRssMb)).toFixed(0)} MB RSS`,
+      `blaster                ${blaster.kind}: ${blaster.seconds.toFixed(1)} s  ->  ${Math.round(blasterRate).toLocaleString('en')} messages/s`,
+      `ratio pipeline/blaster ${(rate / blasterRate).toFixed(2)}`,
+      `6.2 million at this rate: ${((6_200_000 / rate) / 60).toFixed(0)} minutes`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    sink.child.kill('SIGTERM');
+    await ctx.database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
