@@ -18,6 +18,8 @@ const publicRoutes = [
   /^\/api\/setup(\/:token)?$/,
   // The anonymous "report a breach" pages and their assets, for the public and for processors with a link.
   /^\/report(\/|$)/,
+  // The published incident pages with "am I affected?": found by slug, they always answer the same way.
+  /^\/incident(\/|$)/,
 ];
 // Things that are not records: derived or per-process tables, and those keyed by hashes rather than ids.
 const notRecordTables = new Set(['sessions', 'login_throttle', 'setup_tokens', 'jobs', 'schema_migrations', 'schema_migrations_lock']);

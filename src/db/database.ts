@@ -41,6 +41,8 @@ function createMigrator(db: Db): Migrator {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    // Migrations from work that lands in parallel may sort before ones already applied.
+    allowUnorderedMigrations: true,
   });
 }
 
