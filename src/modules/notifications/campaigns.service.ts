@@ -79,6 +79,8 @@ export async function createCampaign(deps: NotificationDeps, actor: Actor, caseI
 }
 
 export async function listCampaigns(deps: NotificationDeps, actor: Actor, caseId: string): Promise<Campaign[]> {
+  // Another organisation's case answers like a missing one.
+  if (!(await findCaseReference(deps.db, actor.orgId, caseId))) throw notFound('case');
   return (await listCampaignRows(deps.db, actor.orgId, caseId)).map(toCampaign);
 }
 
