@@ -5,7 +5,7 @@ import { registerReportRoutes } from './reports.routes.ts';
 
 export { submitReport, createReport, listReports, getReport, publicReportPageOf, createProcessorReportLink, type IntakeDeps, type ReportOrigin } from './reports.service.ts';
 export { triageReport } from './triage.service.ts';
-export { escapeHtml } from './public-pages.ts';
+export { escapeHtml, renderPublicPage } from './public-layout.ts';
 export type { ReportSummaryView, ReportDetailView, CreatedReport, TriageResult } from './reports.schemas.ts';
 
 export function registerIntakeRoutes(app: App, ctx: AppContext): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFormValues, formValuesOf, validatePublicForm, wallTimeToInstant } from './public-form.ts';
 import { organisationSlug, uniqueSlug } from './organisation-slug.ts';
-import { escapeHtml } from './public-pages.ts';
+import { escapeHtml } from './public-layout.ts';
 
 const options = { timeZone: 'Europe/Amsterdam', maxUploadBytes: 1000, requireProcessorAwareAt: false };
 

@@ -3,37 +3,15 @@ import { dataCategories } from '../risk/index.ts';
 import { categoryProfiles } from '../risk/data-categories.ts';
 import type { PublicFormValues } from './public-form.ts';
 import { honeypotField } from './public-form.ts';
+import { escapeHtml, renderPublicPage } from './public-layout.ts';
 import { publicTexts, type PublicLocale } from './public-texts.ts';
 import { reporterRoles, triState } from './reports.schemas.ts';
 
-/** Every value that reaches a page goes through here: stored text is never rendered as markup. */
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const e = escapeHtml;
 
 function page(locale: PublicLocale, title: string, body: string, switchUrl: string | null): string {
-  const t = publicTexts[locale];
-  const other = locale === 'nl' ? 'en' : 'nl';
-  const switchLink = switchUrl ? `<p class="lang"><a href="${e(switchUrl)}" lang="${other}" hreflang="${other}">${e(t.switchLanguage)}</a></p>` : '';
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${e(title)}</title>
-<link rel="stylesheet" href="/public-assets/report.css">
-</head>
-<body>
-<main>
-${switchLink}
-${body}
-</main>
-</body>
-</html>
-`;
+  return renderPublicPage({ locale, title, body, switchTo: switchUrl ? { url: switchUrl, label: publicTexts[locale].switchLanguage } : null });
 }
 
 function withLang(url: string, locale: PublicLocale): string {

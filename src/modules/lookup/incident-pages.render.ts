@@ -1,29 +1,10 @@
-import { escapeHtml as e } from '../intake/index.ts';
+import { escapeHtml as e, renderPublicPage } from '../intake/index.ts';
 import type { IncidentTexts } from './incident-page.schemas.ts';
 import { lookupTexts, type LookupLocale } from './lookup-texts.ts';
 
-/** The same stylesheet as the public report pages: one origin, no third-party resources, no script. */
+/** The same frame and stylesheet as the public report pages. */
 function layout(locale: LookupLocale, title: string, body: string, switchUrl: string | null): string {
-  const t = lookupTexts[locale];
-  const other = locale === 'nl' ? 'en' : 'nl';
-  const switchLink = switchUrl ? `<p class="lang"><a href="${e(switchUrl)}" lang="${other}" hreflang="${other}">${e(t.switchLanguage)}</a></p>` : '';
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${e(title)}</title>
-<link rel="stylesheet" href="/public-assets/report.css">
-</head>
-<body>
-<main>
-${switchLink}
-${body}
-</main>
-</body>
-</html>
-`;
+  return renderPublicPage({ locale, title, body, switchTo: switchUrl ? { url: switchUrl, label: lookupTexts[locale].switchLanguage } : null });
 }
 
 function langUrl(url: string, locale: LookupLocale): string {
