@@ -1,43 +1,8 @@
-import type { CaseFacts } from '../../src/modules/risk/case-facts.schemas.ts';
 import { categoryProfiles } from '../../src/modules/risk/data-categories.ts';
 
-/*
- * The case-facts vocabulary as the form offers it. The zod schema stays on the server (it would bring its
- * validator into the browser bundle); the type checks below fail the build if the two lists drift apart.
- */
-export const confidentialityLosses = ['none', 'known_recipients', 'unknown_recipients', 'public'] as const;
-export const integrityLosses = ['none', 'recoverable', 'not_recoverable'] as const;
-export const availabilityLosses = ['none', 'temporary', 'permanent'] as const;
-export const breachCauses = [
-  'hack',
-  'ransomware',
-  'malware',
-  'insider',
-  'lost_device',
-  'stolen_device',
-  'misdirected',
-  'accidental_publication',
-  'social_engineering',
-  'unlawful_processing',
-  'other',
-] as const;
-export const vulnerableGroups = ['minors', 'elderly', 'financial_administration', 'patients', 'employees_in_dispute', 'asylum_seekers', 'victims', 'other'] as const;
-export const protections = ['none', 'encrypted_key_safe', 'encrypted_key_compromised', 'hashed_strong', 'hashed_weak', 'pseudonymised'] as const;
-export const transferBases = ['adequacy', 'appropriate_safeguards', 'derogation', 'none', 'unknown'] as const;
+// The same words the server's schema accepts, without bringing the validator into the browser bundle.
+export { confidentialityLosses, integrityLosses, availabilityLosses, breachCauses, vulnerableGroups, protections, transferBases } from '../../src/modules/risk/case-facts.vocabulary.ts';
 export const dataCategories = Object.keys(categoryProfiles) as (keyof typeof categoryProfiles)[];
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Breach = CaseFacts['breach'];
-type Data = CaseFacts['data'];
-export const vocabularyMatchesSchema: [
-  Same<(typeof confidentialityLosses)[number], Breach['confidentiality']>,
-  Same<(typeof integrityLosses)[number], Breach['integrity']>,
-  Same<(typeof availabilityLosses)[number], Breach['availability']>,
-  Same<(typeof breachCauses)[number], Breach['cause']>,
-  Same<(typeof vulnerableGroups)[number], Data['vulnerable'][number]>,
-  Same<(typeof protections)[number], Data['protection']>,
-  Same<(typeof transferBases)[number], NonNullable<CaseFacts['transfer']>['basis']>,
-] = [true, true, true, true, true, true, true];
 
 export function categoryLabel(category: string, locale: 'nl' | 'en'): string {
   const profile = (categoryProfiles as Record<string, { nl: string; en: string } | undefined>)[category];

@@ -1,85 +1,39 @@
 import { z } from 'zod';
+import {
+  sectors,
+  nis2Entities,
+  confidentialityLosses,
+  integrityLosses,
+  availabilityLosses,
+  breachCauses,
+  dataCategories,
+  vulnerableGroups,
+  protections,
+  identifiabilityLevels,
+  dataInsights,
+  transferBases,
+} from './case-facts.vocabulary.ts';
+
+export {
+  sectors,
+  nis2Entities,
+  confidentialityLosses,
+  integrityLosses,
+  availabilityLosses,
+  breachCauses,
+  dataCategories,
+  vulnerableGroups,
+  protections,
+  identifiabilityLevels,
+  dataInsights,
+  transferBases,
+};
 
 /**
  * The case-facts format: what an analyst establishes about a breach, and the only input of the risk
  * decision. It is a public contract (docs/case-facts.md, docs/case-facts.schema.json), so values are
  * snake_case words that read the same in JSON, in the docs and in the Dutch and English reasons.
  */
-
-export const sectors = ['telecom', 'energy', 'health', 'finance', 'education', 'public', 'retail', 'other'] as const;
-export const nis2Entities = ['essential', 'important', 'none'] as const;
-
-export const confidentialityLosses = ['none', 'known_recipients', 'unknown_recipients', 'public'] as const;
-export const integrityLosses = ['none', 'recoverable', 'not_recoverable'] as const;
-export const availabilityLosses = ['none', 'temporary', 'permanent'] as const;
-export const breachCauses = [
-  'hack',
-  'ransomware',
-  'malware',
-  'insider',
-  'lost_device',
-  'stolen_device',
-  'misdirected',
-  'accidental_publication',
-  'social_engineering',
-  'unlawful_processing',
-  'other',
-] as const;
-
-export const dataCategories = [
-  'name',
-  'address',
-  'email',
-  'phone',
-  'birth_date',
-  'gender',
-  'customer_id',
-  'contract_details',
-  'purchase_history',
-  'education_employment',
-  'vehicle_registration',
-  'iban',
-  'payment_card',
-  'financial_situation',
-  'bsn',
-  'id_document',
-  'login_credentials',
-  'password_hash',
-  'location',
-  'traffic_data',
-  'device_id',
-  'mac_address',
-  'ip_address',
-  'communication_content',
-  'health',
-  'criminal',
-  'special_other',
-  'children_data',
-] as const;
-
-export const vulnerableGroups = [
-  'minors',
-  'elderly',
-  'financial_administration',
-  'patients',
-  'employees_in_dispute',
-  'asylum_seekers',
-  'victims',
-  'other',
-] as const;
-
-export const protections = [
-  'none',
-  'encrypted_key_safe',
-  'encrypted_key_compromised',
-  'hashed_strong',
-  'hashed_weak',
-  'pseudonymised',
-] as const;
-
-export const identifiabilityLevels = ['negligible', 'limited', 'significant', 'maximum'] as const;
-export const dataInsights = ['detailed', 'assumptions', 'general', 'none'] as const;
-export const transferBases = ['adequacy', 'appropriate_safeguards', 'derogation', 'none', 'unknown'] as const;
 
 /** ISO 8601 with a zone (`Z` or an offset), so a moment is never read in the reader's local time. */
 const isoMoment = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with Z or an offset' });
