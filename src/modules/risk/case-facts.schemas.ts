@@ -14,20 +14,7 @@ import {
   transferBases,
 } from './case-facts.vocabulary.ts';
 
-export {
-  sectors,
-  nis2Entities,
-  confidentialityLosses,
-  integrityLosses,
-  availabilityLosses,
-  breachCauses,
-  dataCategories,
-  vulnerableGroups,
-  protections,
-  identifiabilityLevels,
-  dataInsights,
-  transferBases,
-};
+export * from './case-facts.vocabulary.ts';
 
 /**
  * The case-facts format: what an analyst establishes about a breach, and the only input of the risk
