@@ -2,7 +2,7 @@ import type { Config } from '../../config/config.ts';
 import type { Tx } from '../../db/database.ts';
 import { fileStorageFor } from '../files/index.ts';
 import { deleteDataKeysOfCase } from '../keys/index.ts';
-import { clearReporterContacts, deleteFileRows, findStoredFilesOfCase } from './retention.repository.ts';
+import { clearReporterContacts, deleteAffectedPeopleOfCase, deleteAnalysesOfCase, deleteFileRows, deleteOutboxRowsOfCase, findStoredFilesOfCase } from './retention.repository.ts';
 
 export interface PurgeTarget {
   orgId: string;
@@ -25,6 +25,12 @@ export interface PurgeStep {
   run(tx: Tx, target: PurgeTarget, ctx: PurgeStepContext): Promise<number>;
 }
 
+/** Before the files: an analysis row references its dataset's file row. */
+export const analysesStep: PurgeStep = {
+  name: 'analyses',
+  run: (tx, target) => deleteAnalysesOfCase(tx, target.orgId, target.caseId),
+};
+
 export const caseFilesStep: PurgeStep = {
   name: 'files',
   async run(tx, target, ctx) {
@@ -45,6 +51,21 @@ export const reporterContactsStep: PurgeStep = {
   run: (tx, target) => clearReporterContacts(tx, target.orgId, target.caseId),
 };
 
+/** Outbox rows name a person and point at their row, so they leave before the affected people do. */
+export const outboxStep: PurgeStep = {
+  name: 'outbox',
+  run: (tx, target) => deleteOutboxRowsOfCase(tx, target.orgId, target.caseId),
+};
+
+/**
+ * Their contact details are encrypted under the case key that dataKeysStep shreds, but the rows also carry
+ * categories, vulnerability flags and keyed identifier hashes of real people: those go as well.
+ */
+export const affectedPeopleStep: PurgeStep = {
+  name: 'affectedPeople',
+  run: (tx, target) => deleteAffectedPeopleOfCase(tx, target.orgId, target.caseId),
+};
+
 /**
  * Crypto-shredding: without its data key, whatever is still encrypted under it anywhere (a file a disk
  * removal missed, an old backup of the database) can no longer be read. Always the last step.
@@ -55,4 +76,4 @@ export const dataKeysStep: PurgeStep = {
 };
 
 /** Every purge step, in order. */
-export const purgeSteps: readonly PurgeStep[] = [caseFilesStep, reporterContactsStep, dataKeysStep];
+export const purgeSteps: readonly PurgeStep[] = [analysesStep, caseFilesStep, reporterContactsStep, outboxStep, affectedPeopleStep, dataKeysStep];

@@ -56,3 +56,42 @@ export async function clearReporterContacts(db: DbOrTx, orgId: string, caseId: s
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Just the columns the purge touches; the notifications module owns these tables. */
+type PurgedNotificationTables = {
+  campaigns: { id: string; org_id: string; case_id: string };
+  outbox: { id: string; campaign_id: string; affected_person_id: string };
+};
+
+/**
+ * The outbox rows of the case's campaigns: each names a person and may hold a gateway's answer quoting their
+ * address. They reference affected_people, so they go before the people. The campaigns stay: they hold no
+ * personal data and tell that the people were informed.
+ */
+export async function deleteOutboxRowsOfCase(db: DbOrTx, orgId: string, caseId: string): Promise<number> {
+  const tables = db.withTables<PurgedNotificationTables>();
+  const campaignIds = tables.selectFrom('campaigns').select('id').where('org_id', '=', orgId).where('case_id', '=', caseId);
+  const result = await tables.deleteFrom('outbox').where('campaign_id', 'in', campaignIds).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * The case's affected people with the keyed hashes that find them (the lookup index) and the lookup
+ * throttle's hashes of whoever asked. The counts the register needs live in the case facts, not here.
+ */
+export async function deleteAffectedPeopleOfCase(db: DbOrTx, orgId: string, caseId: string): Promise<number> {
+  await db.deleteFrom('lookup_index').where('case_id', '=', caseId).execute();
+  await db.deleteFrom('lookup_throttle').where('case_id', '=', caseId).execute();
+  const result = await db.deleteFrom('affected_people').where('org_id', '=', orgId).where('case_id', '=', caseId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * The analyses of the case's uploaded datasets: each points at the dataset's file row, which the files
+ * step removes, and its result carries masked examples of the values. The figures it measured were
+ * applied to the case facts, which stay.
+ */
+export async function deleteAnalysesOfCase(db: DbOrTx, orgId: string, caseId: string): Promise<number> {
+  const result = await db.deleteFrom('analyses').where('org_id', '=', orgId).where('case_id', '=', caseId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
