@@ -459,3 +459,42 @@ export interface AnalysisTotals {
 export interface AnalysisDetail extends AnalysisSummary {
   result: { columns: AnalysisColumn[]; totals: AnalysisTotals; referenceDate: string; affectedPeople: { rows: number } } | null;
 }
+
+// The risk decision and the regulator drafts: typed from the module schemas, so the UI follows the API.
+export type {
+  AssessmentRecord,
+  CaseAssessmentView,
+  ComputedAssessment,
+  PartyOutcome,
+  RiskOutcomeValue,
+} from '../../src/modules/risk/assessment.schemas.ts';
+import type { ComputedAssessment as ComputedAssessmentShape } from '../../src/modules/risk/assessment.schemas.ts';
+/** The decision as the API sends it (snake_case, like `breachdesk assess` prints it). */
+export type DecisionReport = NonNullable<ComputedAssessmentShape['decision']>;
+export type {
+  Bilingual,
+  ContactView as RegulatorContact,
+  CreateDraftBody as NewDraftInput,
+  DraftAnswer,
+  DraftChange,
+  DraftKind,
+  DraftRegime,
+  DraftSection,
+  DraftView,
+  SubmittedBody as DraftSubmissionInput,
+} from '../../src/modules/regulator/regulator.schemas.ts';
+
+// Campaigns to inform the people affected: typed from the module schemas, so the UI follows the API.
+import type { z as zod } from 'zod';
+import type { campaignView as campaignViewSchema, previewView as previewViewSchema } from '../../src/modules/notifications/campaigns.schemas.ts';
+export type { CreateCampaignInput as NewCampaignInput, ProgressView as CampaignProgress } from '../../src/modules/notifications/campaigns.schemas.ts';
+export type { MessageCheck, CheckItem } from '../../src/modules/messages-check/art34-checker.ts';
+export type Campaign = zod.infer<typeof campaignViewSchema>;
+export type CampaignPreview = zod.infer<typeof previewViewSchema>;
+export type CampaignState = Campaign['state'];
+export type CampaignAction = 'approve' | 'start' | 'pause' | 'resume' | 'cancel';
+export interface AudiencePerson {
+  id: string;
+  personKey: string;
+  channel: 'email' | 'sms' | 'letter' | 'phone';
+}

@@ -36,6 +36,20 @@ import type {
   UserChange,
   UserSummary,
   Locale,
+  AssessmentRecord,
+  CaseAssessmentView,
+  DraftSubmissionInput,
+  DraftView,
+  NewDraftInput,
+  RegulatorContact,
+  RiskOutcomeValue,
+  AudiencePerson,
+  Campaign,
+  CampaignAction,
+  CampaignPreview,
+  CampaignProgress,
+  MessageCheck,
+  NewCampaignInput,
 } from './api-types.ts';
 
 export interface FieldIssue {
@@ -251,6 +265,34 @@ export function createApiClient(options: ApiClientOptions = {}) {
     recordNotification: (caseId: string, input: NewNotificationInput) =>
       request<CaseNotification>('POST', `/api/cases/${id(caseId)}/notifications`, input),
     listAssignableUsers: () => get<{ users: PersonRef[] }>('/api/users/assignable'),
+    listCampaigns: (caseId: string) => get<{ campaigns: Campaign[] }>(`/api/cases/${id(caseId)}/campaigns`),
+    createCampaign: (caseId: string, input: NewCampaignInput) => request<Campaign>('POST', `/api/cases/${id(caseId)}/campaigns`, input),
+    getCampaign: (caseId: string, campaignId: string) => get<Campaign>(`/api/cases/${id(caseId)}/campaigns/${id(campaignId)}`),
+    getCampaignProgress: (caseId: string, campaignId: string) => get<CampaignProgress>(`/api/cases/${id(caseId)}/campaigns/${id(campaignId)}/progress`),
+    campaignAction: (caseId: string, campaignId: string, action: CampaignAction) =>
+      request<Campaign>('POST', `/api/cases/${id(caseId)}/campaigns/${id(campaignId)}/${action}`),
+    sampleAudience: (caseId: string, campaignId: string) =>
+      get<{ people: AudiencePerson[] }>(`/api/cases/${id(caseId)}/campaigns/${id(campaignId)}/audience`),
+    previewCampaign: (caseId: string, campaignId: string, personId: string) =>
+      get<CampaignPreview>(`/api/cases/${id(caseId)}/campaigns/${id(campaignId)}/preview${queryString({ personId })}`),
+    /** Sends the rendered message to the signed-in officer's own address; the outbox is not touched. */
+    testSendCampaign: (caseId: string, campaignId: string, input: { personId?: string; language: Locale }) =>
+      request<Record<string, unknown>>('POST', `/api/cases/${id(caseId)}/campaigns/${id(campaignId)}/test-send`, input),
+    campaignFileUrl: (caseId: string, campaignId: string, file: 'report.pdf' | 'report.csv' | 'letters.pdf' | 'letters.csv') =>
+      `/api/cases/${id(caseId)}/campaigns/${id(campaignId)}/${file}`,
+    checkMessage: (input: { subject: string; body: string; locale: Locale }) => request<MessageCheck>('POST', '/api/messages/check', input),
+    getAssessment: (caseId: string) => get<CaseAssessmentView>(`/api/cases/${id(caseId)}/assessment`),
+    /** Without a chosen outcome the computed one is recorded; another outcome needs the justification. */
+    decideAssessment: (caseId: string, decision: { chosenOutcome?: RiskOutcomeValue; justification?: string }) =>
+      request<AssessmentRecord>('POST', `/api/cases/${id(caseId)}/assessment`, decision),
+    listDrafts: (caseId: string) => get<{ drafts: DraftView[] }>(`/api/cases/${id(caseId)}/regulator/drafts`),
+    createDraft: (caseId: string, input: NewDraftInput) => request<DraftView>('POST', `/api/cases/${id(caseId)}/regulator/drafts`, input),
+    recordDraftSubmission: (caseId: string, draftId: string, input: DraftSubmissionInput) =>
+      request<DraftView>('POST', `/api/cases/${id(caseId)}/regulator/drafts/${id(draftId)}/submitted`, input),
+    draftPdfUrl: (caseId: string, draftId: string, locale: Locale) => `/api/cases/${id(caseId)}/regulator/drafts/${id(draftId)}/pdf${queryString({ locale })}`,
+    draftJsonUrl: (caseId: string, draftId: string) => `/api/cases/${id(caseId)}/regulator/drafts/${id(draftId)}`,
+    getRegulatorContact: () => get<RegulatorContact>('/api/regulator/contact'),
+    updateRegulatorContact: (contact: RegulatorContact) => request<RegulatorContact>('PUT', '/api/regulator/contact', contact),
 
     listReports: (status?: string) => get<{ reports: ReportSummary[] }>(`/api/reports${queryString({ status })}`),
     getReport: (reportId: string) => get<ReportDetail>(`/api/reports/${id(reportId)}`),

@@ -5,6 +5,8 @@ import { ResourceView } from '../../components/resource-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useResource } from '../../use-resource.ts';
+import { CaseApDraftsSection } from './case-ap-drafts-section.tsx';
+import { CaseAssessmentSection } from './case-assessment-section.tsx';
 import { CaseClocks } from './case-clocks.tsx';
 import { CaseCommentsSection } from './case-comments-section.tsx';
 import { CaseDataSection } from './case-data-section.tsx';
@@ -16,7 +18,7 @@ import { CaseStateSection } from './case-state-section.tsx';
 import { CaseTasksSection } from './case-tasks-section.tsx';
 import { CaseTimelineSection } from './case-timeline-section.tsx';
 
-const sections = ['facts', 'data', 'tasks', 'regulator', 'state', 'files', 'comments', 'timeline'] as const;
+const sections = ['facts', 'data', 'assessment', 'tasks', 'drafts', 'regulator', 'state', 'files', 'comments', 'timeline'] as const;
 
 /** The war room of one breach: everything on one page, with anchors to jump between the parts. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -93,7 +95,9 @@ export function CasePage({ caseId }: { caseId: string }) {
               {c.summary?.trim() ? <p className="prose">{c.summary}</p> : null}
               <CaseFactsSection breach={c} onChange={replace} />
               <CaseDataSection caseId={c.id} onFactsChanged={refresh} />
+              <CaseAssessmentSection breach={c} onDecided={refresh} />
               <CaseTasksSection caseId={c.id} />
+              <CaseApDraftsSection breach={c} onSubmitted={refresh} />
               <CaseRegulatorSection breach={c} onRecorded={refresh} />
               <CaseStateSection breach={c} onChange={replace} />
               <CaseFilesSection caseId={c.id} />
