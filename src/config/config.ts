@@ -44,6 +44,24 @@ export const configVariables = {
     doc: 'Sender address of e-mail Breachdesk sends.',
     schema: z.string().min(3).default('Breachdesk <breachdesk@localhost>'),
   },
+  SMS_GATEWAY_URL: {
+    doc: 'Empty for no text messages, or the https URL of an HTTP SMS gateway that takes POST {to, text, reference}.',
+    schema: z
+      .string()
+      .refine((v) => v === '' || /^https?:\/\//.test(v), 'must be empty or an http:// or https:// URL')
+      .default(''),
+  },
+  SMS_GATEWAY_TOKEN: {
+    doc: 'Bearer token sent to the SMS gateway; empty for none.',
+    schema: z.string().default(''),
+  },
+  SMS_SENDER_NAME: {
+    doc: 'Sender shown on text messages, sent to the gateway as `from`: at most 11 letters or digits, or a phone number; empty for the gateway\'s default.',
+    schema: z
+      .string()
+      .refine((v) => v === '' || /^[A-Za-z0-9 ]{1,11}$/.test(v) || /^\+?\d{3,15}$/.test(v), 'must be at most 11 letters, digits or spaces, or a phone number')
+      .default(''),
+  },
   LOG_LEVEL: {
     doc: 'One of fatal, error, warn, info, debug, trace, silent.',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -119,7 +137,56 @@ export const configVariables = {
     doc: 'What `breachdesk serve` runs: `all` (web and jobs in one process, the default), `web` (only the web server).',
     schema: z.enum(['all', 'web']).default('all'),
   },
+  OIDC_ISSUER: {
+    doc: 'Empty to sign in with passwords only, or the issuer URL of an OpenID Connect provider for single sign-on (https; plain http only on loopback).',
+    schema: z
+      .string()
+      .refine((v) => v === '' || isAcceptableIssuer(v), 'must be empty or an https URL (http only for localhost/127.0.0.1)')
+      .default(''),
+  },
+  OIDC_CLIENT_ID: {
+    doc: 'The client id Breachdesk is registered with at the OpenID provider; required with OIDC_ISSUER.',
+    schema: z.string().default(''),
+  },
+  OIDC_CLIENT_SECRET: {
+    doc: 'The client secret from the OpenID provider; empty for a public client (PKCE is always used).',
+    schema: z.string().default(''),
+  },
+  OIDC_REDIRECT_URL: {
+    doc: 'The redirect URL registered at the OpenID provider; empty means PUBLIC_URL followed by /auth/oidc/callback.',
+    schema: z
+      .string()
+      .refine((v) => v === '' || /^https?:\/\/[^/]+\/auth\/oidc\/callback$/.test(v), 'must be empty or an http(s) URL ending in /auth/oidc/callback')
+      .default(''),
+  },
+  OIDC_PROVIDER_NAME: {
+    doc: 'Name on the sign-in button ("Sign in with …"), e.g. the name of your identity provider.',
+    schema: z.string().min(1).max(60).default('single sign-on'),
+  },
+  OIDC_EMAIL_CLAIM: {
+    doc: 'Claim whose value is matched to the e-mail address of an existing account; with `email`, `email_verified` must be true.',
+    schema: z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'must be a claim name such as email or preferred_username').default('email'),
+  },
+  OIDC_MFA_AMR: {
+    doc: 'Comma-separated `amr` values that count as a second factor done at the provider (then no TOTP code is asked); empty: none do.',
+    schema: z.string().default('mfa'),
+  },
+  OIDC_MFA_ACR: {
+    doc: 'Comma-separated `acr` values that count as a second factor done at the provider; empty: none do.',
+    schema: z.string().default(''),
+  },
 } as const;
+
+/** An OpenID issuer must be https; plain http is only acceptable on this machine (a test or local provider). */
+function isAcceptableIssuer(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
 
 type Variables = typeof configVariables;
 export type ConfigVariableName = keyof Variables;
@@ -152,6 +219,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const message = parsed.error.issues.map((issue) => issue.message).join('; ');
       problems.push(`${name}=${JSON.stringify(raw)}: ${message} (${variable.doc})`);
     }
+  }
+  if (values.OIDC_ISSUER && !values.OIDC_CLIENT_ID) {
+    problems.push(`OIDC_CLIENT_ID="": required when OIDC_ISSUER is set (${configVariables.OIDC_CLIENT_ID.doc})`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const raw = values as RawConfig;

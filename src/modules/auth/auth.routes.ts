@@ -5,6 +5,7 @@ import { completeSetupBody, meResponse, setupTokenParams, setupTokenResponse, si
 import { completeSetup, describeSetupToken, loadMe, signIn, signOut, updateMyLocale } from './auth.service.ts';
 import { setPendingSignInCookie } from './mfa-cookie.ts';
 import { registerMfaRoutes } from './mfa.routes.ts';
+import { registerOidcRoutes } from './oidc.routes.ts';
 import { mustEnrol } from './mfa.service.ts';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts';
 
@@ -68,4 +69,5 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
   );
 
   registerMfaRoutes(app, ctx);
+  registerOidcRoutes(app, ctx);
 }

@@ -94,7 +94,8 @@ export async function loadMe(db: DbOrTx, userId: string): Promise<Me> {
   return { id: row.id, email: row.email, displayName: row.display_name, role: toRole(row.role), locale: row.locale, orgId: row.org_id, orgName: row.org_name };
 }
 
-async function startSession(tx: Tx, deps: AuthDeps, user: SignInUserRow, previousToken: string | undefined): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+/** Starts a session for a user who has proven who they are, by password, code or single sign-on alike. */
+export async function startSession(tx: Tx, deps: AuthDeps, user: SignInUserRow, previousToken: string | undefined): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
   const now = deps.clock.now();
   // A new id at every sign-in: a session id planted before sign-in (fixation) is worth nothing after it.
   if (previousToken) await deleteSession(tx, hashSecret(previousToken));
