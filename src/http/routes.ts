@@ -12,7 +12,7 @@ import { registerRiskRoutes } from '../modules/risk/index.ts';
 import { registerAnalysesRoutes } from '../modules/impact/index.ts';
 import { registerMessagesCheckRoutes } from '../modules/messages-check/index.ts';
 import { registerRegulatorRoutes } from '../modules/regulator/index.ts';
-import { registerCampaignRoutes } from '../modules/notifications/index.ts';
+import { registerCampaignAudienceRoutes, registerCampaignRoutes } from '../modules/notifications/index.ts';
 import { registerLookupRoutes } from '../modules/lookup/index.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import type { App } from './server.ts';
@@ -34,5 +34,6 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerMessagesCheckRoutes(app, ctx);
   registerRegulatorRoutes(app, ctx);
   registerCampaignRoutes(app, ctx);
+  registerCampaignAudienceRoutes(app, ctx);
   registerLookupRoutes(app, ctx);
 }

@@ -1,4 +1,5 @@
 export { registerCampaignRoutes } from './campaigns.routes.ts';
+export { registerCampaignAudienceRoutes } from './campaign-audience.routes.ts';
 export { sendCampaignJob, enqueueCampaignSending } from './send-campaign.job.ts';
 export {
   createCampaign,
