@@ -14,7 +14,7 @@ import {
   type AudienceCounts,
 } from './affected-people.repository.ts';
 import { contactSchema, type AffectedPerson, type AffectedPersonInput } from './affected-people.types.ts';
-import { deriveLookupKey, identifierHmac, type IdentifierKind } from './lookup-key.ts';
+import { customerPostcodeIdentifier, deriveLookupKey, identifierHmac, type IdentifierKind } from './lookup-key.ts';
 
 export interface CaseRef {
   orgId: string;
@@ -61,6 +61,8 @@ export async function storeAffectedPeople(db: DbOrTx, deps: KeyDeps, ref: CaseRe
     });
     if (person.contact.email) index.push({ case_id: ref.caseId, identifier_hmac: identifierHmac(lookupKey, 'email', person.contact.email), affected_person_id: id });
     if (person.contact.mobile) index.push({ case_id: ref.caseId, identifier_hmac: identifierHmac(lookupKey, 'phone', person.contact.mobile), affected_person_id: id });
+    const customer = customerPostcodeIdentifier(person.contact.customerNumber, person.contact.postcode);
+    if (customer) index.push({ case_id: ref.caseId, identifier_hmac: identifierHmac(lookupKey, 'customer_postcode', customer), affected_person_id: id });
   }
   await insertAffectedPeople(db, rows, index);
   return rows.length;

@@ -9,6 +9,9 @@ export const contactSchema = z.object({
   mobile: z.string().nullable(),
   address: z.string().nullable(),
   name: z.string().nullable(),
+  /** With the postcode, lets a person look themselves up by customer number when the organisation allows it. */
+  customerNumber: z.string().nullable().optional(),
+  postcode: z.string().nullable().optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 

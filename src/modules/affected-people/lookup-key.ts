@@ -1,4 +1,6 @@
 import { createHmac, hkdfSync } from 'node:crypto';
+import { normaliseCustomerId } from '../impact/recognizers/customer-id.recognizer.ts';
+import { normalisePostcode } from '../impact/recognizers/postcode.recognizer.ts';
 
 export type IdentifierKind = 'email' | 'phone' | 'customer_postcode';
 
@@ -13,4 +15,15 @@ export function deriveLookupKey(dataKey: Buffer, caseId: string): Buffer {
 /** A keyed hash of a normalised identifier: without the key, guessing phone numbers gets nowhere. */
 export function identifierHmac(lookupKey: Buffer, kind: IdentifierKind, normalisedValue: string): string {
   return createHmac('sha256', lookupKey).update(`${kind}:${normalisedValue}`).digest('hex');
+}
+
+/**
+ * A customer number and postcode, normalised and joined, as one identifier: neither alone finds anyone,
+ * since customer numbers are often short and sequential. Null when either is missing or malformed.
+ */
+export function customerPostcodeIdentifier(customerNumber: string | null | undefined, postcode: string | null | undefined): string | null {
+  if (!customerNumber || !postcode) return null;
+  const number = normaliseCustomerId(customerNumber);
+  const code = normalisePostcode(postcode);
+  return number && code ? `${number}|${code}` : null;
 }

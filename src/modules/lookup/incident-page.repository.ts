@@ -59,3 +59,7 @@ export async function recordThrottle(db: DbOrTx, caseId: string, identifierHmac:
     .onConflict((oc) => oc.columns(['case_id', 'identifier_hmac']).doUpdateSet({ last_sent_at: sentAt }))
     .execute();
 }
+
+export async function clearThrottle(db: DbOrTx, caseId: string, identifierHmac: string): Promise<void> {
+  await db.deleteFrom('lookup_throttle').where('case_id', '=', caseId).where('identifier_hmac', '=', identifierHmac).execute();
+}

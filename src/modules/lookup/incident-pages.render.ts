@@ -1,6 +1,7 @@
 import { escapeHtml as e, renderPublicPage } from '../intake/index.ts';
 import type { IncidentTexts } from './incident-page.schemas.ts';
 import { lookupTexts, type LookupLocale } from './lookup-texts.ts';
+import type { LookupChannels } from './public-lookup.service.ts';
 
 /** The same frame and stylesheet as the public report pages. */
 function layout(locale: LookupLocale, title: string, body: string, switchUrl: string | null): string {
@@ -19,6 +20,7 @@ export interface IncidentPageInput {
   texts: IncidentTexts;
   updatedAt: string;
   csrfToken: string;
+  channels: LookupChannels;
 }
 
 function paragraphs(text: string): string {
@@ -28,6 +30,14 @@ function paragraphs(text: string): string {
     .filter(Boolean)
     .map((part) => `<p>${e(part).replace(/\n/g, '<br>')}</p>`)
     .join('');
+}
+
+function customerFields(t: (typeof lookupTexts)[LookupLocale]): string {
+  return `<fieldset aria-describedby="customer-intro"><legend>${e(t.customerTitle)}</legend>
+<p id="customer-intro">${e(t.customerIntro)}</p>
+<div class="field"><label for="customerNumber">${e(t.customerNumber)}</label><input id="customerNumber" name="customerNumber" type="text" autocomplete="off" maxlength="64"></div>
+<div class="field"><label for="postcode">${e(t.postcode)}</label><input id="postcode" name="postcode" type="text" autocomplete="postal-code" maxlength="7"></div>
+</fieldset>`;
 }
 
 export function renderIncidentPage(input: IncidentPageInput): string {
@@ -44,10 +54,12 @@ export function renderIncidentPage(input: IncidentPageInput): string {
 ${sections}
 <section aria-labelledby="lookup-title">
 <h2 id="lookup-title">${e(t.lookupTitle)}</h2>
-<p id="lookup-intro">${e(t.lookupIntro)}</p>
+<p id="lookup-intro">${e(input.channels.phone ? t.lookupIntro : t.lookupIntroEmailOnly)}</p>
+${input.channels.phone ? '' : `<p>${e(t.noPhoneLookup)}</p>`}
 <form method="post" action="${e(langUrl(`${base}/lookup`, input.locale))}" novalidate>
 <input type="hidden" name="_csrf" value="${e(input.csrfToken)}">
-<div class="field"><label for="identifier">${e(t.identifier)}</label><input id="identifier" name="identifier" type="text" autocomplete="email" maxlength="254" required aria-describedby="lookup-intro"></div>
+<div class="field"><label for="identifier">${e(input.channels.phone ? t.identifier : t.identifierEmailOnly)}</label><input id="identifier" name="identifier" type="text" autocomplete="email" maxlength="254" aria-describedby="lookup-intro"></div>
+${input.channels.customerNumber ? customerFields(t) : ''}
 <button type="submit">${e(t.submit)}</button>
 </form>
 </section>
@@ -59,12 +71,13 @@ ${sections}
 }
 
 /** The one answer to every lookup, whatever was entered: it holds nothing that depends on the input. */
-export function renderLookupAnswer(input: { locale: LookupLocale; slug: string; organisationName: string }): string {
+export function renderLookupAnswer(input: { locale: LookupLocale; slug: string; organisationName: string; channels: LookupChannels }): string {
   const t = lookupTexts[input.locale];
   const base = `/incident/${encodeURIComponent(input.slug)}`;
   const body = `<h1>${e(t.answerTitle)}</h1>
 <p class="org">${e(input.organisationName)}</p>
 <p class="message" role="status">${e(t.answer)}</p>
+${input.channels.customerNumber ? `<p>${e(t.answerCustomer)}</p>` : ''}
 <p><a href="${e(langUrl(base, input.locale))}">${e(t.back)}</a></p>`;
   return layout(input.locale, `${t.answerTitle} – ${input.organisationName}`, body, null);
 }

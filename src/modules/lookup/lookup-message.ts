@@ -61,3 +61,12 @@ export function composeLookupMessage(input: LookupMessageInput): LookupMessage {
   const subject = `${input.affected ? t.mailAffectedSubject : t.mailNotAffectedSubject} (${input.caseReference}, ${input.organisationName})`;
   return { subject, text: `${lines.join('\n')}\n` };
 }
+
+/** The reply by text message: short, with the person's own exposed data and the code to check it is genuine. */
+export function composeLookupSms(input: Omit<LookupMessageInput, 'texts'>): string {
+  const t = lookupTexts[input.locale];
+  const finding = input.affected
+    ? `${t.smsAffected}: ${input.affected.categories.map((category) => describeCategory(category, input.locale)).join(', ')}`
+    : t.smsNotAffected;
+  return `${input.organisationName}: ${finding}. ${t.mailNoLinks} ${t.verifyCode}: ${input.verificationCode}. ${t.smsMore}: ${input.verifyUrl} (${input.caseReference})`;
+}

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -6,8 +8,10 @@ import { describeOnDatabases } from '../../../test/db-harness.ts';
 import { anonymous, buildTestApp, buildUser, signIn, type SignedIn, type TestApp } from '../../../test/factories.ts';
 import { createWorker } from '../../jobs/index.ts';
 import { newId } from '../../shared/ids.ts';
-import { storeAffectedPeople } from '../affected-people/index.ts';
+import { storeAffectedPeople, type Contact } from '../affected-people/index.ts';
 import type { IncidentPageBody } from './incident-page.schemas.ts';
+import { lookupQueueOf } from './index.ts';
+import { createLookupRequestQueue } from './lookup-request-queue.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-lookup-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -49,7 +53,7 @@ describeOnDatabases('incident page and lookup', (getDb) => {
     await t.app.close();
   });
 
-  async function seedCase(people: Array<{ email: string; name: string; categories: string[] }>) {
+  async function seedCase(people: Array<{ email: string | null; name: string; categories: string[]; contact?: Partial<Contact> }>) {
     const caseId = newId();
     const now = new Date().toISOString();
     await t.ctx.db
@@ -70,7 +74,7 @@ describeOnDatabases('incident page and lookup', (getDb) => {
           specialCategories: [],
           vulnerable: [],
           records: 1,
-          contact: { email: p.email, mobile: null, address: null, name: p.name },
+          contact: { email: p.email, mobile: null, address: null, name: p.name, ...p.contact },
         })),
       ),
     );
@@ -85,15 +89,19 @@ describeOnDatabases('incident page and lookup', (getDb) => {
     return published.json() as { published: boolean; path: string };
   }
 
-  async function lookup(slug: string, identifier: string, remoteAddress = freshAddress()) {
+  async function lookup(slug: string, identifier: string, remoteAddress = freshAddress(), extra: Record<string, string> = {}) {
     const visitor = await anonymous(t.app);
     return t.app.inject({
       method: 'POST',
       url: `/incident/${slug}/lookup`,
       remoteAddress,
       headers: { cookie: visitor.headers.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: visitor.cookies.bd_csrf ?? '', identifier }).toString(),
+      payload: new URLSearchParams({ _csrf: visitor.cookies.bd_csrf ?? '', identifier, ...extra }).toString(),
     });
+  }
+
+  async function flushLookups() {
+    await lookupQueueOf(t.app)!.flush();
   }
 
   async function mailTo(address: string) {
@@ -101,6 +109,7 @@ describeOnDatabases('incident page and lookup', (getDb) => {
   }
 
   async function runJobs() {
+    await flushLookups();
     await createWorker(t.ctx).runDueJobs();
   }
 
@@ -145,6 +154,7 @@ describeOnDatabases('incident page and lookup', (getDb) => {
     expect(garbage.body).toBe(affected.body);
     expect(affected.body).toContain('hebben wij u een bericht gestuurd');
 
+    await flushLookups();
     const payloads = await t.ctx.db.selectFrom('jobs').select('payload').where('name', '=', 'lookup-request').execute();
     expect(payloads.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(payloads)).not.toContain('jan@example.nl');
@@ -201,12 +211,110 @@ describeOnDatabases('incident page and lookup', (getDb) => {
 
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push(await lookup(slug, 'same@example.nl'));
+    await flushLookups();
     expect(await jobsOfCase()).toBe(3);
 
     const address = freshAddress();
     for (let i = 0; i < 25; i++) answers.push(await lookup(slug, `person${i}@example.nl`, address));
+    await flushLookups();
     expect(await jobsOfCase()).toBe(3 + 20);
     expect(new Set(answers.map((a) => `${a.statusCode}:${a.body}`)).size).toBe(1);
+  });
+
+  it('writes accepted lookups as jobs in batches, and drops what a full queue cannot hold', async () => {
+    const caseId = await seedCase([]);
+    const queue = createLookupRequestQueue(t.ctx, { maxPending: 5, batchSize: 10, flushEveryMs: 60_000 });
+    const payload = (i: number) => ({ orgId, caseId, kind: 'email' as const, identifierHmac: i.toString(16).padStart(64, '0'), identifierEnc: `v1:x${i}`, locale: 'nl' as const });
+    const accepted = Array.from({ length: 7 }, (_, i) => queue.offer(payload(i)));
+    expect(accepted).toEqual([true, true, true, true, true, false, false]);
+    const jobsOfCase = async () => (await t.ctx.db.selectFrom('jobs').select('payload').where('name', '=', 'lookup-request').execute()).filter((j) => j.payload.includes(caseId));
+    expect(await jobsOfCase()).toHaveLength(0);
+    await queue.flush();
+    expect(queue.pending()).toBe(0);
+    const written = (await jobsOfCase()).map((j) => (JSON.parse(j.payload) as { identifierHmac: string }).identifierHmac).sort();
+    expect(written).toEqual([0, 1, 2, 3, 4].map((i) => payload(i).identifierHmac));
+    // Once closed, nothing more is taken: a server that is shutting down cannot lose what it accepted.
+    expect(queue.offer(payload(9))).toBe(true);
+    await queue.close();
+    expect(queue.offer(payload(10))).toBe(false);
+    expect(await jobsOfCase()).toHaveLength(6);
+  });
+
+  it('finds a customer by customer number and postcode when the page allows it, and answers at the contact on file', async () => {
+    const caseId = await seedCase([{ email: 'klant@example.nl', name: 'Kees Klant', categories: ['name', 'customer_id', 'iban'], contact: { customerNumber: 'KL-12345', postcode: '1234 AB' } }]);
+    const slug = `klant-${caseId.slice(-6).toLowerCase()}`;
+    await publishPage(caseId, slug, { allowCustomerLookup: true });
+    const page = await t.app.inject({ method: 'GET', url: `/incident/${slug}` });
+    expect(page.body).toContain('name="customerNumber"');
+    expect(page.body).toContain('name="postcode"');
+
+    const byNumber = await lookup(slug, '', freshAddress(), { customerNumber: ' kl-12345 ', postcode: '1234ab' });
+    const wrongPostcode = await lookup(slug, '', freshAddress(), { customerNumber: 'KL-12345', postcode: '9999 ZZ' });
+    const byEmail = await lookup(slug, 'iemand@example.nl');
+    expect(wrongPostcode.body).toBe(byNumber.body);
+    expect(byEmail.body).toBe(byNumber.body);
+    await runJobs();
+    await runJobs();
+    const [reply] = await mailTo('klant@example.nl');
+    expect(reply?.text_body).toContain('Beste Kees Klant');
+    expect(reply?.text_body).toContain('uw klantnummer');
+    // The wrong postcode matched nobody and there is no address to answer: one message in all.
+    expect(await mailTo('klant@example.nl')).toHaveLength(1);
+    const payloads = JSON.stringify(await t.ctx.db.selectFrom('jobs').select('payload').where('name', '=', 'lookup-request').execute());
+    expect(payloads).not.toContain('KL-12345');
+
+    // Without the organisation's consent the same input is not looked up at all.
+    const closedCase = await seedCase([{ email: 'ander@example.nl', name: 'Ander', categories: ['name'], contact: { customerNumber: 'KL-55555', postcode: '1234 AB' } }]);
+    const closedSlug = `dicht-${closedCase.slice(-6).toLowerCase()}`;
+    await publishPage(closedCase, closedSlug);
+    expect((await t.app.inject({ method: 'GET', url: `/incident/${closedSlug}` })).body).not.toContain('name="customerNumber"');
+    await lookup(closedSlug, '', freshAddress(), { customerNumber: 'KL-55555', postcode: '1234 AB' });
+    await runJobs();
+    expect(await mailTo('ander@example.nl')).toEqual([]);
+  });
+
+  it('offers phone lookups only with an SMS gateway, and answers a phone number by text message', async () => {
+    const caseId = await seedCase([{ email: null, name: 'Mo', categories: ['name', 'phone'], contact: { mobile: '+31612345678' } }]);
+    const slug = `sms-${caseId.slice(-6).toLowerCase()}`;
+    await publishPage(caseId, slug);
+    expect((await t.app.inject({ method: 'GET', url: `/incident/${slug}` })).body).toContain('wij kunnen geen sms versturen');
+    await lookup(slug, '06 1234 5678');
+    await flushLookups();
+    const phoneJobs = async () => (await t.ctx.db.selectFrom('jobs').select('payload').where('name', '=', 'lookup-request').execute()).filter((j) => j.payload.includes(caseId));
+    expect(await phoneJobs()).toHaveLength(0);
+
+    const received: Array<{ to: string; text: string }> = [];
+    const gateway = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push(JSON.parse(body) as { to: string; text: string });
+        response.writeHead(202).end('queued');
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const withSms = await buildTestApp(getDb(), { env: { DATA_DIR: dataDir, PUBLIC_URL: 'https://breachdesk.example.nl', SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send` } });
+    try {
+      const page = await withSms.app.inject({ method: 'GET', url: `/incident/${slug}` });
+      expect(page.body).not.toContain('wij kunnen geen sms versturen');
+      const visitor = await anonymous(withSms.app);
+      await withSms.app.inject({
+        method: 'POST',
+        url: `/incident/${slug}/lookup`,
+        remoteAddress: freshAddress(),
+        headers: { cookie: visitor.headers.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: visitor.cookies.bd_csrf ?? '', identifier: '06 1234 5678' }).toString(),
+      });
+      await lookupQueueOf(withSms.app)!.flush();
+      await createWorker(withSms.ctx).runDueJobs();
+      expect(received).toHaveLength(1);
+      expect(received[0]!.to).toBe('+31612345678');
+      expect(received[0]!.text).toContain('uw telefoonnummer');
+      expect(received[0]!.text).toMatch(/Controlecode: [0-9A-Z-]{19}/);
+    } finally {
+      await withSms.app.close();
+      await new Promise((resolve) => gateway.close(resolve));
+    }
   });
 
   it('shows no page for an unknown or unpublished address', async () => {

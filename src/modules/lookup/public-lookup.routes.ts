@@ -7,7 +7,7 @@ import { csrfCookieName } from '../auth/index.ts';
 import { parseIncidentTexts } from './incident-page.service.ts';
 import { renderIncidentPage, renderLookupAnswer, renderLookupMessagePage, renderVerifyPage } from './incident-pages.render.ts';
 import { lookupLocaleOf } from './lookup-texts.ts';
-import { createLookupDesk, type LookupLimits } from './public-lookup.service.ts';
+import { createLookupDesk, type LookupDesk, type LookupDeskOptions } from './public-lookup.service.ts';
 
 function html(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
@@ -32,9 +32,11 @@ type SlugParams = { Params: { slug: string } };
  * The public incident pages: server-rendered, no script, Dutch by default with ?lang=en. A lookup always
  * gets the same answer; what was found reaches only the address entered, by a job.
  */
-export function registerPublicLookupRoutes(app: App, ctx: AppContext, limits?: LookupLimits): void {
-  const desk = createLookupDesk(ctx, limits);
+export function registerPublicLookupRoutes(app: App, ctx: AppContext, options?: LookupDeskOptions): LookupDesk {
+  const desk = createLookupDesk(ctx, options);
   const secure = ctx.config.secureCookies;
+  // Accepted lookups still in memory are written before the server lets go of the database.
+  app.addHook('onClose', async () => desk.queue.close());
 
   void app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => {
@@ -65,6 +67,7 @@ export function registerPublicLookupRoutes(app: App, ctx: AppContext, limits?: L
           texts: parseIncidentTexts(page.texts)[locale],
           updatedAt: page.updated_at,
           csrfToken: csrfTokenFor(request, reply, secure),
+          channels: desk.channelsOf(page),
         }),
       );
     });
@@ -72,9 +75,15 @@ export function registerPublicLookupRoutes(app: App, ctx: AppContext, limits?: L
     scope.post<SlugParams>('/incident/:slug/lookup', { schema: { hide: true } }, async (request, reply) => {
       const page = await pageOf(request.params.slug);
       const locale = lookupLocaleOf(request.query);
-      const outcome = await desk.acceptLookup(page, { identifier: fieldOf(request.body, 'identifier'), locale, clientAddress: request.ip });
-      if (outcome !== 'queued') request.log.info({ outcome, caseId: page.case_id }, 'lookup not queued');
-      return html(reply, 200, renderLookupAnswer({ locale, slug: page.slug, organisationName: page.org_name }));
+      const outcome = await desk.acceptLookup(page, {
+        identifier: fieldOf(request.body, 'identifier'),
+        customerNumber: fieldOf(request.body, 'customerNumber'),
+        postcode: fieldOf(request.body, 'postcode'),
+        locale,
+        clientAddress: request.ip,
+      });
+      if (outcome !== 'queued' && outcome !== 'queue_full') request.log.info({ outcome, caseId: page.case_id }, 'lookup not queued');
+      return html(reply, 200, renderLookupAnswer({ locale, slug: page.slug, organisationName: page.org_name, channels: desk.channelsOf(page) }));
     });
 
     scope.get<SlugParams>('/incident/:slug/verify', { schema: { hide: true } }, async (request, reply) => {
@@ -94,4 +103,5 @@ export function registerPublicLookupRoutes(app: App, ctx: AppContext, limits?: L
       );
     });
   });
+  return desk;
 }
