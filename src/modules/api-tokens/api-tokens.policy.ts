@@ -9,6 +9,8 @@ export function canManageApiTokens(actor: Actor): boolean {
 export const tokenReachableRoutes: ReadonlyArray<{ method: string; url: string }> = [
   { method: 'POST', url: '/api/reports' },
   { method: 'POST', url: '/api/reports/:id/files' },
+  // A mail system reports bounces of campaign messages with the organisation's token.
+  { method: 'POST', url: '/api/bounces' },
 ];
 
 export function isTokenReachable(method: string, url: string | undefined): boolean {

@@ -13,11 +13,13 @@ export interface SmsGateway {
 export interface HttpSmsGatewayOptions {
   url: string;
   token?: string;
+  /** Sent as `from`: the name or number the recipient sees; absent leaves it to the gateway. */
+  sender?: string;
   timeoutMs?: number;
 }
 
 /**
- * A generic JSON gateway: POST {to, text, reference} with a bearer token. 2xx accepted; 4xx refused for good
+ * A generic JSON gateway: POST {to, text, reference, from?} with a bearer token. 2xx accepted; 4xx refused for good
  * (bad number), so the next channel is tried; 5xx and network errors are temporary. The reference is the
  * outbox Message-ID, so a gateway that deduplicates on it turns a retry into a no-op.
  */
@@ -29,7 +31,7 @@ export function createHttpSmsGateway(options: HttpSmsGatewayOptions): SmsGateway
         response = await fetch(options.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-          body: JSON.stringify(message),
+          body: JSON.stringify(options.sender ? { ...message, from: options.sender } : message),
           signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
         });
       } catch (error) {
