@@ -214,6 +214,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     getSession: () => get<{ user: Me }>('/api/session'),
     signIn: (email: string, password: string) => request<{ user: Me } | { mfaRequired: true }>('POST', '/api/session', { email, password }),
     signInCode: (code: string) => request<{ user: Me }>('POST', '/api/session/mfa', { code }),
+    getSsoOptions: () => get<{ provider: { name: string; startUrl: string } | null }>('/api/session/sso'),
     signOutEverywhere: () => request<{ sessionsEnded: number }>('DELETE', '/api/sessions'),
     getMfaStatus: () => get<MfaStatus>('/api/account/mfa'),
     startMfaEnrolment: () => request<MfaEnrolment>('POST', '/api/account/mfa/enrolment'),

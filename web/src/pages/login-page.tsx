@@ -5,10 +5,21 @@ import { describeError, ErrorMessage } from '../components/feedback.tsx';
 import { TextField } from '../components/field.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { waitTime } from '../i18n/format.ts';
+import type { MessageKey } from '../i18n/en.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { safeReturnPath } from '../route-match.ts';
 import { navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { useResource } from '../use-resource.ts';
+
+/** Why a single sign-on came back without a session, as the server names it in `?sso=`. */
+const ssoRefusals: Record<string, MessageKey> = {
+  no_account: 'login.sso.no_account',
+  no_email: 'login.sso.no_email',
+  unverified_email: 'login.sso.unverified_email',
+  failed: 'login.sso.failed',
+  unavailable: 'login.sso.unavailable',
+};
 
 function signInError(error: unknown, t: I18n['t'], step: 'password' | 'code'): string {
   if (error instanceof ApiError) {
@@ -31,9 +42,14 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  // After a right password, an account with a second factor is asked for its code.
-  const [step, setStep] = useState<'password' | 'code'>('password');
-  const [error, setError] = useState<string>();
+  const sso = search.get('sso');
+  // After a right password, or a single sign-on without a second factor at the provider, an account with
+  // an authenticator app is asked for its code.
+  const [step, setStep] = useState<'password' | 'code'>(sso === 'code' ? 'code' : 'password');
+  const ssoRefusal = sso ? ssoRefusals[sso] : undefined;
+  const [error, setError] = useState<string | undefined>(ssoRefusal ? t(ssoRefusal) : undefined);
+  const ssoOptions = useResource(() => api.getSsoOptions(), []);
+  const provider = ssoOptions.status === 'ready' ? ssoOptions.data.provider : null;
   const [busy, setBusy] = useState(false);
 
   function enter(user: Me) {
@@ -113,6 +129,16 @@ export function LoginPage() {
       <PageTitle>{t('login.title')}</PageTitle>
       <p>{t('login.intro')}</p>
       {error ? <ErrorMessage>{error}</ErrorMessage> : null}
+      {provider ? (
+        <>
+          <p>
+            <a className="button button-primary" href={`${provider.startUrl}?next=${encodeURIComponent(safeReturnPath(search.get('next')))}`}>
+              {t('login.sso', { provider: provider.name })}
+            </a>
+          </p>
+          <p>{t('login.orPassword')}</p>
+        </>
+      ) : null}
       <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField label={t('login.email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <TextField
