@@ -15,6 +15,11 @@ export interface TestOpenIdProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /**
+   * Registers the client with its redirect URL; until then the provider answers 503. Separate from the start
+   * so that an app can be started with the issuer first and tell its own address afterwards.
+   */
+  registerRedirectUrl(redirectUrl: string): void;
   /** Decides who signs in at the next authorization request; the provider has no login form. */
   signInAs(identity: TestIdentity): void;
   close(): Promise<void>;
@@ -24,7 +29,7 @@ export interface TestOpenIdProvider {
  * A real OpenID provider (the oidc-provider package) on a loopback port, with one confidential client.
  * Its interaction step signs in whoever `signInAs` named, with the `amr` given, and grants the scopes asked.
  */
-export async function startTestOpenIdProvider(options: { redirectUrl: string }): Promise<TestOpenIdProvider> {
+export async function startTestOpenIdProvider(options: { redirectUrl?: string } = {}): Promise<TestOpenIdProvider> {
   const clientId = 'breachdesk';
   const clientSecret = randomBytes(24).toString('base64url');
   const identities = new Map<string, TestIdentity>();
@@ -36,27 +41,40 @@ export async function startTestOpenIdProvider(options: { redirectUrl: string }):
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [options.redirectUrl], grant_types: ['authorization_code'], response_types: ['code'] }],
-    jwks: { keys: [signingKey] },
-    cookies: { keys: [randomBytes(16).toString('hex')] },
-    // amr and acr in the openid scope: like most providers, this one puts them in every ID token.
-    claims: { auth_time: null, sid: null, openid: ['sub', 'amr', 'acr'], email: ['email', 'email_verified'], profile: ['name'] },
-    features: { devInteractions: { enabled: false } },
-    pkce: { required: () => true },
-    ttl: { Interaction: 600, Session: 600, Grant: 600, AuthorizationCode: 60, AccessToken: 600, IdToken: 600 },
-    findAccount: (_ctx, sub) => {
-      const identity = identities.get(sub);
-      if (!identity) return undefined;
-      return {
-        accountId: sub,
-        claims: () => ({ sub, email: identity.email, email_verified: identity.emailVerified ?? true, name: identity.email.split('@')[0] }),
-      };
-    },
-  });
+  const providerFor = (redirectUrl: string) =>
+    new Provider(issuer, {
+      clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUrl], grant_types: ['authorization_code'], response_types: ['code'] }],
+      jwks: { keys: [signingKey] },
+      cookies: { keys: [randomBytes(16).toString('hex')] },
+      // amr and acr in the openid scope: like most providers, this one puts them in every ID token.
+      claims: { auth_time: null, sid: null, openid: ['sub', 'amr', 'acr'], email: ['email', 'email_verified'], profile: ['name'] },
+      features: { devInteractions: { enabled: false } },
+      pkce: { required: () => true },
+      ttl: { Interaction: 600, Session: 600, Grant: 600, AuthorizationCode: 60, AccessToken: 600, IdToken: 600 },
+      findAccount: (_ctx, sub) => {
+        const identity = identities.get(sub);
+        if (!identity) return undefined;
+        return {
+          accountId: sub,
+          claims: () => ({ sub, email: identity.email, email_verified: identity.emailVerified ?? true, name: identity.email.split('@')[0] }),
+        };
+      },
+    });
 
-  const callback = provider.callback();
+  let provider: Provider | undefined;
+  let callback: ReturnType<Provider['callback']> | undefined;
+  const registerRedirectUrl = (redirectUrl: string) => {
+    provider = providerFor(redirectUrl);
+    callback = provider.callback();
+  };
+
   server.on('request', (req, res) => {
+    if (!provider || !callback) {
+      res.statusCode = 503;
+      res.end('no client registered yet');
+      return;
+    }
+    const current = provider;
     if (!req.url?.startsWith('/interaction/')) {
       callback(req, res);
       return;
@@ -67,11 +85,11 @@ export async function startTestOpenIdProvider(options: { redirectUrl: string }):
         if (!identity) throw new Error('no identity chosen for this sign-in');
         next = null;
         identities.set(identity.sub, identity);
-        const details = await provider.interactionDetails(req, res);
-        const grant = new provider.Grant({ accountId: identity.sub, clientId });
+        const details = await current.interactionDetails(req, res);
+        const grant = new current.Grant({ accountId: identity.sub, clientId });
         grant.addOIDCScope(String(details.params.scope));
         const grantId = await grant.save();
-        await provider.interactionFinished(
+        await current.interactionFinished(
           req,
           res,
           { login: { accountId: identity.sub, ...(identity.amr ? { amr: identity.amr } : {}) }, consent: { grantId } },
@@ -84,10 +102,13 @@ export async function startTestOpenIdProvider(options: { redirectUrl: string }):
     })();
   });
 
+  if (options.redirectUrl) registerRedirectUrl(options.redirectUrl);
+
   return {
     issuer,
     clientId,
     clientSecret,
+    registerRedirectUrl,
     signInAs(identity) {
       next = identity;
     },
