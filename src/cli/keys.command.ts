@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { sealStoredReports } from '../modules/intake/index.ts';
 import { rotateKeyEncryptionKey } from '../modules/keys/index.ts';
+import { systemClock } from '../shared/time.ts';
 
 export function registerKeysCommand(program: Command): void {
   const keys = program.command('keys').description('Manage the key-encryption key that wraps the per-case data keys.');
@@ -22,10 +24,14 @@ export function registerKeysCommand(program: Command): void {
       try {
         await migrateToLatest(database.db);
         const report = await rotateKeyEncryptionKey(database.db, config, { newKeyBase64, origin }, { batchSize: options.batchSize });
+        // Reports stored before they were encrypted at rest are encrypted here, once (see migration 0015).
+        const reports = await sealStoredReports(database.db, { config, clock: systemClock }, { batchSize: options.batchSize });
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ ...report, reportsEncrypted: reports.sealed }, null, 2)}\n`);
           return;
         }
+        if (reports.sealed > 0) process.stdout.write(`Encrypted ${reports.sealed} reports stored before encryption at rest.\n`);
+        if (reports.changed > 0) process.stdout.write(`${reports.changed} reports changed meanwhile; run the command again to encrypt them.\n`);
         process.stdout.write(`Re-wrapped ${report.rewrapped} data keys with key ${report.targetKekId}.\n`);
         if (report.raced > 0) process.stdout.write(`${report.raced} changed by another process meanwhile; they were taken up in a later pass.\n`);
         for (const { kekId, count } of report.byKek) process.stdout.write(`  key ${kekId}: ${count} data keys${kekId === report.targetKekId ? ' (current)' : ''}\n`);

@@ -358,6 +358,15 @@ export interface CasePurgeColumn {
   purged_at: string | null;
 }
 
+/**
+ * reports.data_key_id (migration 0015): the data key encrypting the report's description and reporter
+ * name, e-mail and phone; null for a row written before encryption, still in plain text. Kept apart so
+ * that only the intake module, which seals and opens those columns, sees it.
+ */
+export interface ReportEncryptionColumn {
+  data_key_id: string | null;
+}
+
 export interface UserTotpTable {
   user_id: string;
   org_id: string;

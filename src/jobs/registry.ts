@@ -5,9 +5,10 @@ import { sendCampaignJob } from '../modules/notifications/index.ts';
 import { lookupRequestJob } from '../modules/lookup/index.ts';
 import { analyseDatasetJob } from '../modules/impact/index.ts';
 import { purgeExpiredDataJob } from '../modules/retention/index.ts';
+import { reportConfirmationJob } from '../modules/intake/index.ts';
 
 /** Every job this version can run. A job name stored in the database must stay here while such jobs may exist. */
-export const jobDefinitions: readonly JobDefinition[] = [sendEmailJob, deadlineReminderJob, analyseDatasetJob, lookupRequestJob, sendCampaignJob, purgeExpiredDataJob];
+export const jobDefinitions: readonly JobDefinition[] = [sendEmailJob, deadlineReminderJob, analyseDatasetJob, lookupRequestJob, sendCampaignJob, purgeExpiredDataJob, reportConfirmationJob];
 
 export function findJobDefinition(name: string): JobDefinition | undefined {
   return jobDefinitions.find((definition) => definition.name === name);

@@ -8,6 +8,7 @@ import * as affectedPeople from './0009-affected-people.ts';
 import * as incidentPages from './0011-incident-pages.ts';
 import * as analyses from './0012-analyses.ts';
 import * as notifications from './0013-notifications.ts';
+import * as reportEncryption from './0015-report-encryption.ts';
 
 /** Every migration in order. A new one is appended here; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0011-incident-pages': incidentPages,
   '0012-analyses': analyses,
   '0013-notifications': notifications,
+  '0015-report-encryption': reportEncryption,
 };

@@ -1,8 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTx } from '../../db/database.ts';
-import type { OrganisationSlugColumn, OrganisationTable, ReportTable } from '../../db/schema.ts';
+import type { OrganisationSlugColumn, OrganisationTable, ReportEncryptionColumn, ReportTable } from '../../db/schema.ts';
+import type { SealedReportFields } from './report-sealing.ts';
 
-export type ReportRow = Selectable<ReportTable>;
+type EncryptedReportTable = ReportTable & ReportEncryptionColumn;
+/** As stored: description and reporter contact columns are sealed under data_key_id (plain text when null). */
+export type ReportRow = Selectable<EncryptedReportTable>;
 export type ReportWithProcessor = ReportRow & { processor_name: string | null };
 
 export interface ReportFilter {
@@ -23,15 +26,51 @@ function withSlugs(db: DbOrTx) {
   return db.withTables<{ organisations: OrganisationTable & OrganisationSlugColumn }>();
 }
 
-export async function insertReport(db: DbOrTx, row: Insertable<ReportTable>): Promise<'inserted' | 'duplicate_reference'> {
+function withEncryption(db: DbOrTx) {
+  return db.withTables<{ reports: EncryptedReportTable }>();
+}
+
+export async function insertReport(db: DbOrTx, row: Insertable<EncryptedReportTable>): Promise<'inserted' | 'duplicate_reference'> {
   const taken = await db.selectFrom('reports').select('id').where('reference', '=', row.reference).executeTakeFirst();
   if (taken) return 'duplicate_reference';
-  await db.insertInto('reports').values(row).execute();
+  await withEncryption(db).insertInto('reports').values(row).execute();
   return 'inserted';
 }
 
+export async function findReportById(db: DbOrTx, id: string): Promise<ReportRow | undefined> {
+  return withEncryption(db).selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type UnsealedReport = SealedReportFields & { id: string; org_id: string };
+
+/** Reports written before encryption, a batch at a time in id order. */
+export async function listUnsealedReports(db: DbOrTx, afterId: string, limit: number): Promise<UnsealedReport[]> {
+  return withEncryption(db)
+    .selectFrom('reports')
+    .select(['id', 'org_id', 'description', 'reporter_name', 'reporter_email', 'reporter_phone'])
+    .where('data_key_id', 'is', null)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Stores a report's sealed columns, only if it is still unsealed and its contact details are still the ones
+ * read (a purge may have cleared them meanwhile): false when the row changed.
+ */
+export async function sealStoredReport(db: DbOrTx, read: UnsealedReport, sealed: SealedReportFields, dataKeyId: string): Promise<boolean> {
+  let query = withEncryption(db).updateTable('reports').set({ ...sealed, data_key_id: dataKeyId }).where('id', '=', read.id).where('data_key_id', 'is', null);
+  for (const column of ['reporter_name', 'reporter_email', 'reporter_phone'] as const) {
+    const value = read[column];
+    query = value === null ? query.where(column, 'is', null) : query.where(column, '=', value);
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 function selectReports(db: DbOrTx) {
-  return db
+  return withEncryption(db)
     .selectFrom('reports')
     .leftJoin('organisations as processor', 'processor.id', 'reports.processor_org_id')
     .selectAll('reports')

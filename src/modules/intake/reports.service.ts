@@ -3,15 +3,18 @@ import { Readable } from 'node:stream';
 import type { AppContext } from '../../app-context.ts';
 import type { Tx } from '../../db/database.ts';
 import type { Actor } from '../../http/actor.ts';
-import { enqueueEmail } from '../../jobs/index.ts';
+import { enqueueJob } from '../../jobs/index.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { newId, newSecretToken } from '../../shared/ids.ts';
 import { auditActorOf } from '../api-tokens/index.ts';
 import { recordAuditEvent, type AuditInput } from '../audit/index.ts';
 import { listFilesOfReport, storeFile, toFileView, type FileView } from '../files/index.ts';
-import { confirmationMail } from './confirmation-mail.ts';
+import { getOrCreateDataKey } from '../keys/index.ts';
 import { organisationSlug, uniqueSlug } from './organisation-slug.ts';
+import { reportConfirmationJob } from './report-confirmation.job.ts';
+import { createReportOpener } from './report-keys.ts';
 import { newReportReference } from './report-reference.ts';
+import { sealReportFields } from './report-sealing.ts';
 import { canIssueProcessorReportLinks, canReport, readableReports } from './reports.policy.ts';
 import {
   findActiveProcessorReportLink,
@@ -77,6 +80,14 @@ export async function submitReport(tx: Tx, deps: IntakeDeps, origin: ReportOrigi
   }
   const now = deps.clock.now();
   const id = newId(now.getTime());
+  // Under the organisation's key: the report exists before any case and keeps its key when triaged.
+  const dataKey = await getOrCreateDataKey(tx, deps, origin.orgId, null);
+  const sealed = sealReportFields(dataKey.key, {
+    description: input.description,
+    reporter_name: input.reporterName ?? null,
+    reporter_email: input.reporterEmail ?? null,
+    reporter_phone: input.reporterPhone ?? null,
+  });
   const base = {
     id,
     org_id: origin.orgId,
@@ -85,14 +96,14 @@ export async function submitReport(tx: Tx, deps: IntakeDeps, origin: ReportOrigi
     case_id: null,
     reporter_role: origin.source === 'processor' ? ('processor' as const) : (input.reporterRole ?? defaultRoleBySource[origin.source]),
     reporter_org_name: input.reporterOrgName ?? null,
-    reporter_name: input.reporterName ?? null,
-    reporter_email: input.reporterEmail ?? null,
-    reporter_phone: input.reporterPhone ?? null,
+    reporter_name: sealed.reporter_name,
+    reporter_email: sealed.reporter_email,
+    reporter_phone: sealed.reporter_phone,
     reporter_user_id: origin.reporterUserId,
     processor_org_id: origin.processorOrgId,
     api_token_id: origin.apiTokenId,
     locale: origin.locale,
-    description: input.description,
+    description: sealed.description,
     occurred_at: input.occurredAt ?? null,
     discovered_at: input.discoveredAt ?? null,
     ongoing: input.ongoing,
@@ -107,6 +118,7 @@ export async function submitReport(tx: Tx, deps: IntakeDeps, origin: ReportOrigi
     triaged_by: null,
     triaged_at: null,
     created_at: now.toISOString(),
+    data_key_id: dataKey.id,
   };
   let reference = newReportReference();
   for (let attempt = 1; (await insertReport(tx, { ...base, reference })) === 'duplicate_reference'; attempt += 1) {
@@ -124,10 +136,7 @@ export async function submitReport(tx: Tx, deps: IntakeDeps, origin: ReportOrigi
     subjectId: id,
     details: { reference, source: origin.source, files: files.length },
   });
-  if (input.reporterEmail) {
-    const organisation = await findOrganisationForIntake(tx, origin.orgId);
-    await enqueueEmail(tx, { ...confirmationMail({ reference, organisationName: organisation?.name ?? '', locale: origin.locale }), to: input.reporterEmail, orgId: origin.orgId }, { now });
-  }
+  if (input.reporterEmail) await enqueueJob(tx, reportConfirmationJob, { reportId: id }, { now });
   return { id, reference, status: 'new' };
 }
 
@@ -180,15 +189,19 @@ function toSummary(row: ReportWithProcessor): ReportSummaryView {
   };
 }
 
-export async function listReports(deps: Pick<IntakeDeps, 'db'>, actor: Actor, filter: { status?: ReportSummaryView['status'] }): Promise<ReportSummaryView[]> {
+export async function listReports(deps: Pick<IntakeDeps, 'db' | 'config'>, actor: Actor, filter: { status?: ReportSummaryView['status'] }): Promise<ReportSummaryView[]> {
   const scope = readableReports(actor);
   if (!scope) throw notFound('report');
-  return (await listReportsOfOrg(deps.db, actor.orgId, { ...scope, ...(filter.status ? { status: filter.status } : {}) })).map(toSummary);
+  const rows = await listReportsOfOrg(deps.db, actor.orgId, { ...scope, ...(filter.status ? { status: filter.status } : {}) });
+  const open = createReportOpener(deps.db, deps.config);
+  const summaries: ReportSummaryView[] = [];
+  for (const row of rows) summaries.push(toSummary(await open(row)));
+  return summaries;
 }
 
 /** One report in full. Its reporter's contact details are personal data: showing them is audited. */
 export async function getReport(deps: IntakeDeps, actor: Actor, id: string): Promise<ReportDetailView> {
-  const row = await findReadableReport(deps, actor, id);
+  const row = await createReportOpener(deps.db, deps.config)(await findReadableReport(deps, actor, id));
   const files: FileView[] = (await listFilesOfReport(deps.db, actor.orgId, id)).map(toFileView);
   if (row.reporter_name || row.reporter_email || row.reporter_phone) {
     await deps.db.transaction().execute((tx) =>

@@ -3,6 +3,7 @@ import { AppError, isAppError, notFound } from '../../shared/app-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { createCaseFromReport, getCaseForAttach, refreshCaseReminders } from '../cases/index.ts';
 import { moveReportFilesToCase } from '../files/index.ts';
+import { createReportOpener } from './report-keys.ts';
 import { canTriage } from './reports.policy.ts';
 import { findReportOfOrg, updateReportTriage, type ReportRow } from './reports.repository.ts';
 import { triageBody, type TriageInput, type TriageResult } from './reports.schemas.ts';
@@ -41,8 +42,9 @@ export async function triageReport(deps: IntakeDeps, actor: Actor, reportId: str
   }
   const decision = parsed.data;
   return deps.db.transaction().execute(async (tx) => {
-    const report = await findReportOfOrg(tx, actor.orgId, reportId);
-    if (!report) throw notFound('report');
+    const stored = await findReportOfOrg(tx, actor.orgId, reportId);
+    if (!stored) throw notFound('report');
+    const report = await createReportOpener(tx, deps.config)(stored);
     if (report.status !== 'new') throw new AppError('conflict', `This report has already been triaged (${report.status}).`);
     const now = deps.clock.now().toISOString();
     let caseId: string;
