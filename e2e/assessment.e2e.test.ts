@@ -67,6 +67,8 @@ describe('the risk assessment and the notification to the AP on the case page', 
     for (const reason of view.current.decision.reasons) expect(shown).toContain(reason.en);
     expect(shown).toContain('EDPB risk factors');
     expect(shown).toContain('Authority (72 h)');
+    // The organisation's sector and the moment of awareness were not typed in: their source is named.
+    expect(shown).toMatch(/Sector: from the organisation profile/);
 
     // An override without a justification is refused on the spot.
     const other = computed === 'risk' ? 'high' : 'risk';
@@ -88,8 +90,16 @@ describe('the risk assessment and the notification to the AP on the case page', 
     expect(recorded).toContain('The IBANs belong to business accounts');
     await expect.poll(() => page.locator('.case-header').innerText()).toContain(other === 'high' ? 'High risk' : 'Risk');
 
-    // The AP notification: drafted from the case, its missing answers marked.
+    // The contact point the AP is given, set once for the organisation.
     const drafts = page.locator('#case-drafts');
+    await drafts.getByText('Contact point for the AP').click();
+    await drafts.getByLabel('Name', { exact: true }).fill('Dana de Functionaris');
+    await drafts.getByLabel('E-mail address', { exact: true }).fill('fg@webshop-test.example');
+    await drafts.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => drafts.innerText(), { timeout: 10_000 }).toContain('Changes saved.');
+    expect(await (await page.request.get('/api/regulator/contact')).json()).toEqual({ dpoName: 'Dana de Functionaris', dpoEmail: 'fg@webshop-test.example', dpoPhone: null });
+
+    // The AP notification: drafted from the case, its missing answers marked.
     await drafts.getByLabel('Your phone number').fill('+31 20 123 4567');
     await drafts.getByRole('button', { name: 'Draft', exact: true }).click();
     await expect.poll(() => drafts.innerText(), { timeout: 10_000 }).toContain('The draft is ready.');
@@ -99,6 +109,7 @@ describe('the risk assessment and the notification to the AP on the case page', 
     expect(draft.kind).toBe('initial');
     expect(draft.sections.length).toBeGreaterThan(3);
     if (draft.missingCount > 0) await expect.poll(() => drafts.locator('mark').count()).toBe(draft.missingCount);
+    expect(await drafts.innerText()).toContain('Dana de Functionaris');
 
     // The PDF link serves a PDF.
     const pdfHref = await drafts.getByRole('link', { name: 'Download PDF' }).getAttribute('href');

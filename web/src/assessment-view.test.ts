@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionReport, DraftView } from './api-types.ts';
-import { applicableDeadlines, draftKindsAvailable, draftRegimesFor, factsChanged, inLocale, minJustificationLength, missingQuestions, overrideProblem } from './assessment-view.ts';
+import { applicableDeadlines, automaticFacts, draftKindsAvailable, draftRegimesFor, factsChanged, inLocale, minJustificationLength, missingQuestions, overrideProblem } from './assessment-view.ts';
 
 describe('overrideProblem', () => {
   it('asks nothing when the computed outcome is kept', () => {
@@ -81,5 +81,21 @@ describe('factsChanged', () => {
     expect(factsChanged(decided, { data: { categories: ['name', 'iban'], subjects: { max: 5, min: 1 } }, sector: 'telecom' })).toBe(false);
     expect(factsChanged(decided, { sector: 'telecom', data: { subjects: { min: 1, max: 6 }, categories: ['name', 'iban'] } })).toBe(true);
     expect(factsChanged(decided, { sector: 'telecom', data: { subjects: { min: 1, max: 5 }, categories: ['iban', 'name'] } })).toBe(true);
+  });
+});
+
+describe('automaticFacts', () => {
+  it('lists only the facts not entered by a person, by path', () => {
+    const sources = {
+      'data.subjects': { source: 'impact_analysis', by: null, at: '2026-03-02T10:00:00.000Z' },
+      'breach.cause': { source: 'user', by: 'u1', at: '2026-03-02T09:00:00.000Z' },
+      sector: { source: 'organisation', by: null, at: '' },
+      'breach.aware_at': { source: 'case', by: null, at: '' },
+    };
+    expect(automaticFacts(sources).map((f) => [f.path, f.source])).toEqual([
+      ['breach.aware_at', 'case'],
+      ['data.subjects', 'impact_analysis'],
+      ['sector', 'organisation'],
+    ]);
   });
 });

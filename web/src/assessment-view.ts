@@ -68,3 +68,20 @@ function canonical(value: unknown): unknown {
 export function factsChanged(decidedOn: Record<string, unknown>, now: Record<string, unknown>): boolean {
   return JSON.stringify(canonical(decidedOn)) !== JSON.stringify(canonical(now));
 }
+
+export interface FactSourceView {
+  source: string;
+  by: string | null;
+  at: string;
+}
+
+/**
+ * The facts the officer did not type in: taken from the organisation, the case record or the impact
+ * analysis. Shown beside the decision so that a measured figure is never mistaken for an estimate.
+ */
+export function automaticFacts(sources: Record<string, FactSourceView>): Array<{ path: string } & FactSourceView> {
+  return Object.entries(sources)
+    .filter(([, s]) => s.source !== 'user')
+    .map(([path, s]) => ({ path, ...s }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}

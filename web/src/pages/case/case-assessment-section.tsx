@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
-import type { AssessmentRecord, CaseDetail, DecisionReport, PartyOutcome, RiskOutcomeValue } from '../../api-types.ts';
-import { applicableDeadlines, factsChanged, inLocale, overrideProblem, riskOutcomes } from '../../assessment-view.ts';
+import type { AssessmentRecord, CaseAssessmentView, CaseDetail, DecisionReport, PartyOutcome, RiskOutcomeValue } from '../../api-types.ts';
+import { applicableDeadlines, automaticFacts, factsChanged, inLocale, overrideProblem, riskOutcomes } from '../../assessment-view.ts';
 import { describeError, ErrorMessage, fieldErrors, StatusMessage } from '../../components/feedback.tsx';
 import { SelectField, TextAreaField } from '../../components/field.tsx';
 import { ResourceView } from '../../components/resource-view.tsx';
@@ -159,6 +159,25 @@ function DecisionDetails({ decision }: { decision: DecisionReport }) {
   );
 }
 
+function FactSources({ sources }: { sources: CaseAssessmentView['computed']['factSources'] }) {
+  const { t, label, moment } = useI18n();
+  const filled = automaticFacts(sources);
+  if (filled.length === 0) return null;
+  return (
+    <>
+      <h3>{t('assessment.automatic')}</h3>
+      <ul className="fact-sources">
+        {filled.map((f) => (
+          <li key={f.path}>
+            <strong>{label('assessment.fact', f.path)}</strong>: {label('assessment.source', f.source)}
+            {f.at ? ` (${moment(f.at)})` : ''}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function RecordedDecision({ record }: { record: AssessmentRecord }) {
   const { t, moment } = useI18n();
   return (
@@ -289,6 +308,7 @@ export function CaseAssessmentSection({ breach, onDecided }: { breach: CaseDetai
                 <>
                   <PartyOutcomes parties={current.parties} />
                   <DecisionDetails decision={current.decision} />
+                  <FactSources sources={current.factSources} />
                 </>
               ) : null}
               {mayDecide && computed.decision ? (
