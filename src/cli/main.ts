@@ -4,6 +4,7 @@ import { MigrationError } from '../db/database.ts';
 import { isAppError } from '../shared/app-error.ts';
 import { registerAnalyseCommand } from './analyse.command.ts';
 import { registerAssessCommand } from './assess.command.ts';
+import { registerBouncesCommand } from './bounces.command.ts';
 import { registerAuditCommand } from './audit.command.ts';
 import { registerCaseCommand } from './case.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
@@ -34,6 +35,7 @@ export function buildCli(): Command {
   registerUserCommand(program);
   registerWorkerCommand(program);
   registerNotifyCommand(program);
+  registerBouncesCommand(program);
   return program;
 }
 

@@ -2,12 +2,12 @@ import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../shared/app-error.ts';
 import { auditActorOf } from '../api-tokens/index.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent, type AuditInput } from '../audit/index.ts';
 import { messageIdDomain, toCampaign } from './campaign-row.ts';
 import { findOutboxRowByKey, updateOutboxRowFrom } from './campaign-files.repository.ts';
 import { bounceBody, type BounceView } from './campaign-files.schemas.ts';
 import { fallbackRowFor } from './fallback-row.ts';
-import { findAudienceRow, findCampaignRow, insertOutboxRows, updateCampaignFrom } from './notifications.repository.ts';
+import { findAudienceRow, findCampaignRow, findCampaignRowById, insertOutboxRows, updateCampaignFrom } from './notifications.repository.ts';
 import { channels, type Channel, type OutboxState } from './notifications.types.ts';
 import { enqueueCampaignSending } from './send-campaign.job.ts';
 
@@ -38,6 +38,19 @@ const bounceable: readonly OutboxState[] = ['accepted', 'unknown'];
  * receiving server keeps trying. Repeating a notice changes nothing more.
  */
 export async function recordBounce(deps: BounceDeps, actor: Actor, input: unknown): Promise<BounceView> {
+  return applyBounce(deps, { orgId: actor.orgId, auditActor: auditActorOf(actor) }, input);
+}
+
+/**
+ * Who reports a notice: an organisation's token reaches only that organisation's messages; the server's
+ * operator (`breachdesk bounces import`) reaches any, as it can read the database anyway.
+ */
+export interface BounceSource {
+  orgId: string | null;
+  auditActor: AuditInput['actor'];
+}
+
+export async function applyBounce(deps: BounceDeps, source: BounceSource, input: unknown): Promise<BounceView> {
   const parsed = bounceBody.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
@@ -46,7 +59,7 @@ export async function recordBounce(deps: BounceDeps, actor: Actor, input: unknow
   const notice = parsed.data;
   const key = parseMessageId(notice.messageId);
   if (!key) throw new AppError('validation_failed', 'messageId is not a Message-ID that Breachdesk sent.', { issues: [{ field: 'messageId', message: 'expected <campaign.person.channel@domain>' }] });
-  const campaignRow = await findCampaignRow(deps.db, actor.orgId, key.campaignId);
+  const campaignRow = source.orgId ? await findCampaignRow(deps.db, source.orgId, key.campaignId) : await findCampaignRowById(deps.db, key.campaignId);
   if (!campaignRow) throw notFound('message');
   const campaign = toCampaign(campaignRow);
   const response = `DSN ${notice.status} ${notice.reason}`.trim().slice(0, 500);
@@ -61,7 +74,7 @@ export async function recordBounce(deps: BounceDeps, actor: Actor, input: unknow
 
     if (statusClass === '2') {
       if (!(await updateOutboxRowFrom(tx, row.id, ['unknown'], { state: 'accepted', last_response: response, updated_at: now }))) return unchanged;
-      await recordAuditEvent(tx, deps.clock, { orgId: actor.orgId, actor: auditActorOf(actor), action: 'outbox.delivered', subjectType: 'outbox', subjectId: row.id, caseId: campaign.caseId, details: { status: notice.status } });
+      await recordAuditEvent(tx, deps.clock, { orgId: campaign.orgId, actor: source.auditActor, action: 'outbox.delivered', subjectType: 'outbox', subjectId: row.id, caseId: campaign.caseId, details: { status: notice.status } });
       return { reference: row.id, outcome: 'accepted', state: 'accepted', fallbackChannel: null };
     }
     if (statusClass !== '5' || !bounceable.includes(row.state)) return unchanged;
@@ -80,8 +93,8 @@ export async function recordBounce(deps: BounceDeps, actor: Actor, input: unknow
       }
     }
     await recordAuditEvent(tx, deps.clock, {
-      orgId: actor.orgId,
-      actor: auditActorOf(actor),
+      orgId: campaign.orgId,
+      actor: source.auditActor,
       action: 'outbox.bounced',
       subjectType: 'outbox',
       subjectId: row.id,

@@ -10,6 +10,8 @@ import { createApiToken } from '../api-tokens/index.ts';
 import { getOrCreateDataKey } from '../keys/index.ts';
 import { getCampaign } from './campaigns.service.ts';
 import { createMailerChannel } from './email-channel.ts';
+import { importBounceFiles } from '../../cli/bounces.command.ts';
+import { postfixBounce } from './dsn.fixtures.ts';
 import { actorFor, insertTestCase, passingTemplates } from './notifications.fixtures.ts';
 import { countOutbox, findCampaignRowById, listOutboxRows, updateCampaignFrom } from './notifications.repository.ts';
 import { createOutboxSender } from './outbox-sender.ts';
@@ -71,6 +73,7 @@ describeOnDatabases('campaign letters, reports, bounces and test messages', (get
       person('2', { address: 'Dorpsstraat 2, 1234 AB Dorp' }, ['name', 'bsn']),
       person('3', { email: 'gone3@example.test', mobile: '+31612340003', address: 'Kerkweg 3, 5678 CD Stad' }, ['name', 'email']),
       person('4', { email: 'old4@example.test', address: 'Laan 4\n9999 ZZ Oord' }, ['name'], { vulnerable: ['aged_80_plus'], language: 'en' }),
+      person('5', { email: 'moved5@example.test', address: 'Singel 5, 1015 AA Amsterdam' }, ['name']),
     ]);
     base = `/api/cases/${caseId}/campaigns`;
     const created = await t.app.inject({
@@ -88,7 +91,7 @@ describeOnDatabases('campaign letters, reports, bounces and test messages', (get
     const campaign = await getCampaign(t.ctx, actorFor(authorUser), caseId, campaignId);
     const dataKey = await getOrCreateDataKey(db, t.ctx, orgId, caseId);
     const sender = createOutboxSender({ database: getDb(), clock: t.ctx.clock, campaign, caseReference: ref.reference, dataKey: dataKey.key, email: createMailerChannel(t.ctx.mailer, orgId), sms: null, messageIdDomain: 'belmij.test', workerId: 'w1' });
-    expect(await sender.run(() => false)).toBe(2);
+    expect(await sender.run(() => false)).toBe(3);
   });
 
   afterAll(async () => {
@@ -200,7 +203,8 @@ describeOnDatabases('campaign letters, reports, bounces and test messages', (get
     expect(report.filter((r) => r.section === 'count').map((r) => `${r.channel}:${r.state}=${r.count}`)).toEqual(
       expect.arrayContaining(['email:bounced=1', 'email:fallen_back=1', 'letter:accepted=1', 'letter:pending=1', 'sms:pending=1']),
     );
-    expect(report.filter((r) => r.section === 'hour').reduce((n, r) => n + Number(r.count), 0)).toBe(3);
+    // Three e-mails and one printed letter went out; bounced rows keep the moment they were sent.
+    expect(report.filter((r) => r.section === 'hour').reduce((n, r) => n + Number(r.count), 0)).toBe(4);
     expect(report.find((r) => r.section === 'summary' && r.state === 'first_sent')!.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     const withContact = await get(author, `${base}/${campaignId}/report.csv?contact=yes`);
@@ -233,5 +237,26 @@ describeOnDatabases('campaign letters, reports, bounces and test messages', (get
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('language');
     expect((await t.app.inject({ method: 'POST', url: `${base}/${campaignId}/test-send`, headers: outsider.headers, payload: { language: 'nl' } })).statusCode).toBe(404);
+  });
+  it('imports bounce e-mails from files: a permanent failure falls back to a letter, a second import changes nothing', async () => {
+    const audience = await getDb().db.selectFrom('affected_people').select(['id', 'person_key']).where('case_id', '=', caseId).execute();
+    const personFive = audience.find((p) => p.person_key === '5')!.id;
+    const row = (await rows()).find((r) => r.affected_person_id === personFive && r.channel === 'email')!;
+    expect(row.state).toBe('accepted');
+    const bounce = path.join(dataDir, 'bounce.eml');
+    const other = path.join(dataDir, 'other.eml');
+    fs.writeFileSync(bounce, postfixBounce(row.message_id, 'moved5@example.test'));
+    fs.writeFileSync(other, 'From: someone@example.test\r\nSubject: hello\r\n\r\nNot a bounce.\r\n');
+    const out: string[] = [];
+    const first = await importBounceFiles(t.ctx, [bounce, other], (line) => out.push(line));
+    expect(first).toMatchObject({ files: 2, notices: 1, changed: 1 });
+    expect(first.skipped).toEqual([`${other}: not a delivery status notification`]);
+    expect(out[0]).toBe(`${bounce}: 5.1.1 ${row.id} fallen_back -> letter\n`);
+    const second = await importBounceFiles(t.ctx, [bounce], () => {});
+    expect(second).toMatchObject({ notices: 1, changed: 0 });
+    const after = (await rows()).filter((r) => r.affected_person_id === personFive);
+    expect(after.map((r) => `${r.channel}:${r.state}`).sort()).toEqual(['email:fallen_back', 'letter:pending']);
+    const events = await getDb().db.selectFrom('audit_events').select(['actor_label', 'subject_id']).where('action', '=', 'outbox.bounced').where('subject_id', '=', row.id).execute();
+    expect(events).toEqual([{ actor_label: 'cli:bounces-import', subject_id: row.id }]);
   });
 });

@@ -21,4 +21,6 @@ export { createOutboxSender, type OutboxSender, type SenderOptions } from './out
 export { createSmtpChannel, createMailerChannel, type EmailChannel } from './email-channel.ts';
 export { createHttpSmsGateway, type SmsGateway } from './sms-gateway.ts';
 export { findCampaignRowById, findCaseReference } from './notifications.repository.ts';
+export { applyBounce, type BounceSource } from './bounces.service.ts';
+export { parseDsn, type DsnNotice } from './dsn-parser.ts';
 export type { Campaign, CampaignState, Channel, OutboxState } from './notifications.types.ts';
