@@ -59,6 +59,7 @@ describe('the risk assessment and the notification to the AP on the case page', 
     };
     const computed = view.current.computedOutcome;
     const outcomeText = { none: 'Register only', risk: 'Notify the AP', high: 'Notify the AP and inform the people' } as const;
+    await expect.poll(() => section.innerText(), { timeout: 10_000 }).toContain('ENISA severity');
     const shown = await section.innerText();
     expect(shown).toContain(outcomeText[computed as keyof typeof outcomeText]);
     expect(shown).toContain('ENISA severity');
@@ -128,6 +129,20 @@ describe('the risk assessment and the notification to the AP on the case page', 
     expect(after.drafts[0]).toMatchObject({ apReference: 'AP-2026-000123', submittedAt: expect.any(String) });
     const notifications = (await (await page.request.get(`/api/cases/${caseId}/notifications`)).json()) as { notifications: Array<{ externalReference: string | null }> };
     expect(notifications.notifications.map((n) => n.externalReference)).toContain('AP-2026-000123');
+
+    // More people turn out to be affected: the follow-up shows what changed since the submitted notification (Art. 33(4)).
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'bd_csrf')?.value ?? '';
+    const grown = { ...facts, data: { ...facts.data, subjects: { min: 1200, max: 2400 }, records: 2600 } };
+    expect((await page.request.put(`/api/cases/${caseId}/facts`, { headers: { 'x-csrf-token': csrf }, data: { facts: grown } })).status()).toBe(200);
+    await drafts.getByLabel('Kind', { exact: true }).selectOption('follow_up');
+    await drafts.getByRole('button', { name: 'Draft', exact: true }).click();
+    await expect.poll(() => drafts.innerText(), { timeout: 10_000 }).toContain('What changed since the last notification');
+    const followUp = ((await (await page.request.get(`/api/cases/${caseId}/regulator/drafts`)).json()) as { drafts: Array<{ kind: string; changes: Array<{ question: { en: string }; after: { en: string } | null }> }> }).drafts[0]!;
+    expect(followUp.kind).toBe('follow_up');
+    expect(followUp.changes.length).toBeGreaterThan(0);
+    const changes = await drafts.getByRole('region', { name: 'What changed since the last notification' }).innerText();
+    for (const change of followUp.changes) expect(changes).toContain(change.question.en);
+    expect(changes).toContain('2,400');
 
     // The reasons follow the language of the interface.
     await page.getByRole('group', { name: 'Language' }).locator('button[lang="nl"]').click();

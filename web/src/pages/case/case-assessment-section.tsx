@@ -219,7 +219,9 @@ export function CaseAssessmentSection({ breach, onDecided }: { breach: CaseDetai
   const me = useUser();
   const run = useAction();
   const mayDecide = deciders.has(me.role);
-  const view = useResource(() => api.getAssessment(breach.id), [breach.id, breach.updatedAt]);
+  // Reloaded when what the decision stands on changes, not on every change of the case: the section stays put after a decision.
+  const basis = JSON.stringify([breach.facts ?? null, breach.awareAt, breach.detectedAt ?? null, breach.occurredAt ?? null]);
+  const view = useResource(() => api.getAssessment(breach.id), [breach.id, basis]);
   const [chosen, setChosen] = useState<RiskOutcomeValue | ''>('');
   const [justification, setJustification] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
