@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineJob, exponentialBackoff, skipJob } from '../../jobs/index.ts';
+// Not the jobs index: the job registry imports this file, and the index would lead back to the registry.
+import { defineJob, exponentialBackoff, skipJob } from '../../jobs/job-definition.ts';
 import { confirmationMail } from './confirmation-mail.ts';
 import { createReportOpener } from './report-keys.ts';
 import { findOrganisationForIntake, findReportById } from './reports.repository.ts';
