@@ -86,8 +86,8 @@ export async function applyBounce(deps: BounceDeps, source: BounceSource, input:
     if (!(await updateOutboxRowFrom(tx, row.id, bounceable, { state, last_response: response, updated_at: now }))) return unchanged;
     if (fallback) {
       await insertOutboxRows(tx, [fallback]);
-      // A finished campaign has no sending job left: reopen it for a channel that a worker sends.
-      const sentByWorker = fallback.channel === 'email' || fallback.channel === 'sms';
+      // A finished campaign has no sending job left: reopen it for a channel that a worker can send.
+      const sentByWorker = fallback.channel === 'email' || (fallback.channel === 'sms' && deps.config.SMS_GATEWAY_URL !== '');
       if (sentByWorker && (await updateCampaignFrom(tx, campaign.id, ['completed'], { state: 'running', finished_at: null, updated_at: now }))) {
         await enqueueCampaignSending(tx, campaign.id, { now: deps.clock.now() });
       }

@@ -50,7 +50,7 @@ describeOnDatabases('campaign letters, reports, bounces and test messages', (get
 
   beforeAll(async () => {
     const { db } = getDb();
-    t = await buildTestApp(getDb(), { env: { DATA_DIR: dataDir, MAIL_FROM: 'Belmij <noreply@belmij.test>' } });
+    t = await buildTestApp(getDb(), { env: { DATA_DIR: dataDir, MAIL_FROM: 'Belmij <noreply@belmij.test>', SMS_GATEWAY_URL: 'http://127.0.0.1:9/send' } });
     orgId = (await buildOrganisation(db, { name: 'Belmij' })).id;
     const authorUser = await buildUser(db, { org_id: orgId, role: 'privacy_officer', email: 'author@belmij.test' });
     authorEmail = authorUser.email;
@@ -247,6 +247,7 @@ describeOnDatabases('campaign letters, reports, bounces and test messages', (get
     const other = path.join(dataDir, 'other.eml');
     fs.writeFileSync(bounce, postfixBounce(row.message_id, 'moved5@example.test'));
     fs.writeFileSync(other, 'From: someone@example.test\r\nSubject: hello\r\n\r\nNot a bounce.\r\n');
+    await updateCampaignFrom(getDb().db, campaignId, ['running'], { state: 'completed' });
     const out: string[] = [];
     const first = await importBounceFiles(t.ctx, [bounce, other], (line) => out.push(line));
     expect(first).toMatchObject({ files: 2, notices: 1, changed: 1 });
@@ -256,6 +257,8 @@ describeOnDatabases('campaign letters, reports, bounces and test messages', (get
     expect(second).toMatchObject({ notices: 1, changed: 0 });
     const after = (await rows()).filter((r) => r.affected_person_id === personFive);
     expect(after.map((r) => `${r.channel}:${r.state}`).sort()).toEqual(['email:fallen_back', 'letter:pending']);
+    // A letter waits for the print batch, not for a worker: the finished campaign stays finished.
+    expect((await findCampaignRowById(getDb().db, campaignId))!.state).toBe('completed');
     const events = await getDb().db.selectFrom('audit_events').select(['actor_label', 'subject_id']).where('action', '=', 'outbox.bounced').where('subject_id', '=', row.id).execute();
     expect(events).toEqual([{ actor_label: 'cli:bounces-import', subject_id: row.id }]);
   });
