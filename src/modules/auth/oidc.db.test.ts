@@ -159,4 +159,21 @@ describeOnDatabases('single sign-on with OpenID Connect', (getDb) => {
     expect(direct.cookies.bd_session).toBeTruthy();
     expect(await auditOf(user.id, 'session.signed_in')).toContainEqual({ method: 'oidc', secondFactor: 'provider' });
   });
+
+  it('answers no provider when single sign-on is not configured, and sends the browser back when the provider is unreachable', async () => {
+    const plain = await buildTestApp(getDb());
+    const down = await buildTestApp(getDb(), { env: { OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'breachdesk' } });
+    try {
+      expect((await plain.app.inject({ method: 'GET', url: '/api/session/sso' })).json()).toEqual({ provider: null });
+      // Without configuration there is no sign-on route: the address falls through to the web app's own pages.
+      expect((await plain.app.inject({ method: 'GET', url: '/auth/oidc/start' })).headers.location).toBeUndefined();
+      const start = await down.app.inject({ method: 'GET', url: '/auth/oidc/start' });
+      expect(start.statusCode).toBe(302);
+      expect(start.headers.location).toBe('/login?sso=unavailable');
+      expect(cookiesOf(start).bd_oidc).toBeUndefined();
+    } finally {
+      await plain.app.close();
+      await down.app.close();
+    }
+  });
 });
