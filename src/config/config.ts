@@ -96,6 +96,18 @@ export const configVariables = {
     doc: 'Largest accepted request body for JSON and form posts, in bytes.',
     schema: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   },
+  CAMPAIGN_SEND_JOBS: {
+    doc: 'How many send jobs share one running campaign; any worker process (on PostgreSQL on any machine) takes them, each claiming leased batches of the outbox.',
+    schema: z.coerce.number().int().min(1).max(64).default(2),
+  },
+  MAIL_MAX_CONNECTIONS: {
+    doc: 'Parallel SMTP connections of one campaign send job to MAIL_URL.',
+    schema: z.coerce.number().int().min(1).max(100).default(10),
+  },
+  MAIL_MAX_MESSAGES: {
+    doc: 'Messages sent over one SMTP connection before it is renewed.',
+    schema: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  },
   JOBS_POLL_MS: {
     doc: 'How often a worker looks for due jobs, in milliseconds.',
     schema: z.coerce.number().int().min(10).max(60_000).default(500),

@@ -30,6 +30,8 @@ export async function insertTestCase(db: DbOrTx, orgId: string): Promise<{ orgId
 }
 
 export interface ReceivedMail {
+  /** The envelope sender (MAIL FROM). */
+  from: string;
   to: string;
   messageId: string;
   raw: string;
@@ -48,7 +50,9 @@ export function decodeQuotedPrintable(raw: string): string {
 }
 
 /** A real SMTP server on loopback; `reject` answers RCPT TO with the given code for chosen addresses. */
-export async function startSmtpSink(options: { reject?: (address: string) => { code: number; message: string } | null; port?: number; delayMs?: number } = {}): Promise<TestSmtpSink> {
+export async function startSmtpSink(
+  options: { reject?: (address: string) => { code: number; message: string } | null; port?: number; delayMs?: number; queueIds?: boolean } = {},
+): Promise<TestSmtpSink> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -71,8 +75,11 @@ export async function startSmtpSink(options: { reject?: (address: string) => { c
         const raw = decodeQuotedPrintable(Buffer.concat(chunks).toString('utf8'));
         const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '';
         const accept = () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), messageId, raw });
-          callback();
+          const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+          received.push({ from, to: session.envelope.rcptTo.map((r) => r.address).join(','), messageId, raw });
+          // Like a real MTA, every accepted message can get its own queue id in the reply.
+          if (options.queueIds) callback(null, `Ok: queued as Q${received.length}`);
+          else callback();
         };
         // A slow server keeps messages in flight, so that a test can kill a worker in the middle of a batch.
         if (options.delayMs) setTimeout(accept, options.delayMs);

@@ -14,18 +14,26 @@ import { messageIdDomain, toCampaign } from './campaign-row.ts';
 /** One job sends for at most this long, then hands over to the next: a graceful stop waits no longer. */
 const sliceMs = 30_000;
 
+/** How often a sending job looks whether its campaign was paused or cancelled meanwhile. */
+const stateCheckMs = 2_000;
+
 export const sendCampaignJob = defineJob({
   name: 'send-campaign',
-  payload: z.object({ campaignId: z.string() }),
+  // A job without a lane was queued by starting or resuming the campaign: it opens the other lanes.
+  payload: z.object({ campaignId: z.string(), lane: z.number().int().min(0).optional() }),
   maxAttempts: 20,
   async handle(payload, ctx) {
     const row = await findCampaignRowById(ctx.db, payload.campaignId);
     if (!row) return skipJob('campaign gone');
     if (row.state !== 'running') return skipJob(`campaign is ${row.state}`);
+    if (payload.lane === undefined) await openLanes(ctx, payload.campaignId, ctx.config.CAMPAIGN_SEND_JOBS);
+    const lane = payload.lane ?? 0;
     const campaign = toCampaign(row);
     const reference = (await findCaseReference(ctx.db, row.org_id, row.case_id)) ?? row.case_id;
     const dataKey = await getOrCreateDataKey(ctx.db, ctx, row.org_id, row.case_id);
-    const email: EmailChannel = ctx.config.MAIL_URL ? createSmtpChannel({ url: ctx.config.MAIL_URL, from: ctx.config.MAIL_FROM }) : createMailerChannel(ctx.mailer, row.org_id);
+    const email: EmailChannel = ctx.config.MAIL_URL
+      ? createSmtpChannel({ url: ctx.config.MAIL_URL, from: ctx.config.MAIL_FROM, maxConnections: ctx.config.MAIL_MAX_CONNECTIONS, maxMessages: ctx.config.MAIL_MAX_MESSAGES })
+      : createMailerChannel(ctx.mailer, row.org_id);
     const sender = createOutboxSender({
       database: ctx.database,
       clock: ctx.clock,
@@ -39,16 +47,30 @@ export const sendCampaignJob = defineJob({
       warmUp: defaultWarmUp,
     });
     const until = Date.now() + sliceMs;
+    let running = true;
+    const watch = setInterval(() => {
+      findCampaignRowById(ctx.db, payload.campaignId).then(
+        (current) => (running = current?.state === 'running'),
+        () => undefined,
+      );
+    }, stateCheckMs);
     try {
-      await sender.run(() => Date.now() > until);
+      await sender.run(() => !running || Date.now() > until);
     } finally {
+      clearInterval(watch);
       await email.close();
     }
-    await continueOrComplete(ctx, payload.campaignId);
+    await continueOrComplete(ctx, payload.campaignId, lane);
   },
 });
 
-async function continueOrComplete(ctx: AppContext, campaignId: string): Promise<void> {
+/** The other lanes of a campaign: separate jobs, so that other worker processes take part in the sending. */
+async function openLanes(ctx: AppContext, campaignId: string, lanes: number): Promise<void> {
+  const now = ctx.clock.now();
+  for (let lane = 1; lane < lanes; lane += 1) await enqueueJob(ctx.db, sendCampaignJob, { campaignId, lane }, { now });
+}
+
+async function continueOrComplete(ctx: AppContext, campaignId: string, lane: number): Promise<void> {
   const row = await findCampaignRowById(ctx.db, campaignId);
   if (!row || row.state !== 'running') return;
   const next = await nextDueAt(ctx.db, campaignId);
@@ -58,9 +80,10 @@ async function continueOrComplete(ctx: AppContext, campaignId: string): Promise<
     return;
   }
   const runAt = new Date(Math.max(now.getTime(), Date.parse(next)));
-  await enqueueCampaignSending(ctx.db, campaignId, { runAt, now });
+  await enqueueJob(ctx.db, sendCampaignJob, { campaignId, lane }, { runAt, now });
 }
 
+/** Queues the first job of a campaign that starts or resumes; it opens the other lanes when it runs. */
 export function enqueueCampaignSending(db: DbOrTx, campaignId: string, options: { runAt?: Date; now?: Date } = {}): Promise<string> {
   return enqueueJob(db, sendCampaignJob, { campaignId }, options);
 }
