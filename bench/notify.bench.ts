@@ -132,7 +132,9 @@ async function runSender(): Promise<void> {
 
 function runChild(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', thisFile, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const profileDir = text('cpu-prof-dir');
+    const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', thisFile, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code}`))));

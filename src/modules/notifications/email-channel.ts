@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Mailer } from '../../adapters/mailer/index.ts';
+import { createRawMessageBuilder } from './raw-message.ts';
 import { classifySmtpError, type SendOutcome } from './recipient-routing.ts';
 
 export interface ChannelMessage {
@@ -37,18 +38,13 @@ export function createSmtpChannel(options: SmtpChannelOptions): EmailChannel {
     socketTimeout: (options.socketTimeoutSeconds ?? 60) * 1000,
     ...(options.dkim ? { dkim: options.dkim } : {}),
   });
+  const messages = createRawMessageBuilder(options.from, { 'Auto-Submitted': 'auto-generated' });
   return {
     async send(message) {
       try {
-        const info = await transport.sendMail({
-          from: options.from,
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          messageId: message.messageId,
-          headers: { 'Auto-Submitted': 'auto-generated' },
-        });
+        // A prebuilt message is written to the socket in one piece; a composed one goes out in many small writes.
+        const raw = messages.build({ ...message, date: new Date() });
+        const info = await transport.sendMail({ envelope: { from: messages.envelopeFrom, to: [message.to] }, raw, messageId: message.messageId });
         return { kind: 'accepted', response: String(info.response ?? '250') };
       } catch (error) {
         return classifySmtpError(error);

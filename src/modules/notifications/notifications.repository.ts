@@ -133,29 +133,61 @@ export interface OutboxOutcome {
   nextAttemptAt?: string;
 }
 
+/** Rows per UPDATE when recording outcomes: well below the bound-parameter limits of SQLite and PostgreSQL. */
+const outcomeChunk = 250;
+
 /**
- * Records outcomes of one batch in one transaction. Each update names the worker: a worker whose lease was
- * taken over records nothing, and the row's new holder decides.
+ * Records outcomes of one batch in one transaction, one UPDATE per state and chunk rather than one per row.
+ * Each update names the worker: a worker whose lease was taken over records nothing, and the row's new holder
+ * decides.
  */
 export async function recordOutcomes(db: DbOrTx, workerId: string, now: string, outcomes: readonly OutboxOutcome[], fallbacks: readonly OutboxTable[]): Promise<void> {
   const t = tables(db);
+  const groups = new Map<string, OutboxOutcome[]>();
   for (const outcome of outcomes) {
-    await t
-      .updateTable('outbox')
-      .set((eb) => ({
-        state: outcome.state,
-        last_response: outcome.response.slice(0, 500),
-        locked_by: null,
-        locked_until: null,
-        attempts: eb('attempts', '+', 1),
-        updated_at: now,
-        ...(outcome.state === 'accepted' || outcome.state === 'unknown' ? { sent_at: now } : {}),
-        ...(outcome.nextAttemptAt ? { next_attempt_at: outcome.nextAttemptAt } : {}),
-      }))
-      .where('id', '=', outcome.id)
-      .where('locked_by', '=', workerId)
-      .where('state', '=', 'claimed')
-      .execute();
+    const key = `${outcome.state}|${outcome.nextAttemptAt ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(outcome);
+    else groups.set(key, [outcome]);
+  }
+  for (const group of groups.values()) {
+    const { state, nextAttemptAt } = group[0]!;
+    for (let i = 0; i < group.length; i += outcomeChunk) {
+      const chunk = group.slice(i, i + outcomeChunk);
+      const responses = new Set(chunk.map((o) => o.response));
+      await t
+        .updateTable('outbox')
+        .set((eb) => {
+          let response;
+          if (responses.size === 1) {
+            response = eb.val(chunk[0]!.response.slice(0, 500));
+          } else {
+            // Each row keeps its own reply (an MTA's queue id traces the message there).
+            const [first, ...rest] = chunk;
+            let cases = eb.case().when('id', '=', first!.id).then(first!.response.slice(0, 500));
+            for (const outcome of rest) cases = cases.when('id', '=', outcome.id).then(outcome.response.slice(0, 500));
+            response = cases.end();
+          }
+          return {
+            state,
+            last_response: response,
+            locked_by: null,
+            locked_until: null,
+            attempts: eb('attempts', '+', 1),
+            updated_at: now,
+            ...(state === 'accepted' || state === 'unknown' ? { sent_at: now } : {}),
+            ...(nextAttemptAt ? { next_attempt_at: nextAttemptAt } : {}),
+          };
+        })
+        .where(
+          'id',
+          'in',
+          chunk.map((o) => o.id),
+        )
+        .where('locked_by', '=', workerId)
+        .where('state', '=', 'claimed')
+        .execute();
+    }
   }
   await insertOutboxRows(db, [...fallbacks]);
 }
