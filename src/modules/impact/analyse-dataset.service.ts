@@ -109,7 +109,7 @@ export async function analyseDataset(input: AnalyseDatasetInput): Promise<Analys
       }
     }
     await mkdir(join(workDir, 'spill'));
-    repository = await DatasetRepository.open(join(workDir, 'analysis.duckdb'), { tempDirectory: join(workDir, 'spill') });
+    repository = await DatasetRepository.open(':memory:', { tempDirectory: join(workDir, 'spill') });
     const repo = repository;
     const during = async <T>(phase: AnalysisPhase, work: () => Promise<T>): Promise<T> => {
       signal?.throwIfAborted();
@@ -161,9 +161,7 @@ export async function analyseDataset(input: AnalyseDatasetInput): Promise<Analys
 
     const sqlOptions = { referenceDate: input.referenceDate, order };
     const counts = await during('validating', async () => {
-      const counts = await repo.countColumns(specs, sqlOptions);
-      await repo.buildRecords(specs, { ...sqlOptions, brandRule: brand, setRules: resolveSetRules(input, headers) });
-      return counts;
+      return repo.buildRecords(specs, { ...sqlOptions, brandRule: brand, setRules: resolveSetRules(input, headers) });
     });
 
     const columns: ColumnReport[] = specs.map((spec) => {

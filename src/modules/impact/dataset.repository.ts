@@ -51,15 +51,36 @@ export interface KeyRuleCounts {
 
 export const VULNERABILITY_GROUPS = Object.keys(VULNERABILITY_SQL_PATTERNS);
 export const SPECIAL_GROUPS = Object.keys(SPECIAL_CATEGORY_SQL_PATTERNS);
+/** Records that disagree on birth date or name; min/max instead of count(DISTINCT), which is slow over millions of groups. */
+const disagree = 'coalesce(min(dob) <> max(dob) OR min(name_key) <> max(name_key), false)';
 const SET_RANK: Record<AffectedSet, number> = { confirmed: 1, accessed: 2, could_have_been_queried: 3 };
 
 function col(index: number): string {
   return `c${index}`;
 }
 
-function bitList(mask: string, names: readonly string[]): string {
-  const items = names.map((name, i) => `CASE WHEN (${mask} >> ${i}) & 1 = 1 THEN ${sqlString(name)} END`).join(', ');
-  return `list_filter([${items}], x -> x IS NOT NULL)`;
+/** The same edges in arrays that hold at least `needed` of them, doubling so that appends stay linear. */
+function withRoom(edges: LinkEdges, needed: number): LinkEdges {
+  if (needed <= edges.record.length) return edges;
+  const size = Math.max(needed, edges.record.length * 2);
+  const grown: LinkEdges = { record: new Int32Array(size), anchor: new Int32Array(size), strong: new Uint8Array(size), count: edges.count };
+  grown.record.set(edges.record.subarray(0, edges.count));
+  grown.anchor.set(edges.anchor.subarray(0, edges.count));
+  grown.strong.set(edges.strong.subarray(0, edges.count));
+  return grown;
+}
+
+/** The names of the bits set in a mask, joined by "|"; concat_ws skips the NULLs of unset bits. */
+function bitNames(mask: string, names: readonly string[]): string {
+  return namesOf(bitCases(mask, names));
+}
+
+function bitCases(mask: string, names: readonly string[]): string[] {
+  return names.map((name, i) => `CASE WHEN (${mask} >> ${i}) & 1 = 1 THEN ${sqlString(name)} END`);
+}
+
+function namesOf(cases: readonly string[]): string {
+  return cases.length === 0 ? "''" : `concat_ws('|', ${cases.join(', ')})`;
 }
 
 
@@ -81,8 +102,9 @@ function checkedColumnsSql(specs: readonly ColumnSpec[], options: CategorySqlOpt
 }
 
 /**
- * All SQL of the impact analysis. One DuckDB database file per analysis, in a work folder the caller
- * removes: DuckDB spills to it, so files larger than memory are read in place.
+ * All SQL of the impact analysis. One in-memory DuckDB database per analysis (tables written to a
+ * database file cost about twice as much) with its temporary directory in a work folder the caller
+ * removes: DuckDB spills there past the memory limit, so files larger than memory are read in place.
  */
 export class DatasetRepository {
   private constructor(
@@ -185,21 +207,17 @@ export class DatasetRepository {
     return reader.getRows().map((row) => row.map((v) => String(v ?? '')));
   }
 
-  /** Non-empty, shape-matching and valid values of every column under its category, over all rows. */
-  async countColumns(specs: readonly ColumnSpec[], options: CategorySqlOptions): Promise<Map<number, ColumnCounts>> {
-    if (specs.length === 0) return new Map();
-    const counts = specs.map((s) => `count(v${s.index}) AS e${s.index}, count(n${s.index}) AS m${s.index}, count_if(ok${s.index}) AS k${s.index}`).join(', ');
-    await this.connection.run(`CREATE TABLE checked AS ${checkedColumnsSql(specs, options)}`);
-    const row = (await this.rows(`SELECT ${counts} FROM checked`))[0] ?? {};
-    return new Map(specs.map((s) => [s.index, { nonEmpty: Number(row[`e${s.index}`] ?? 0), matched: Number(row[`m${s.index}`] ?? 0), valid: Number(row[`k${s.index}`] ?? 0) }]));
-  }
-
   /**
-   * Call after countColumns, which checks every value once into the table this reads.
-   * One narrow row per data row: the validated identity keys, contact channels and bit masks of the
-   * categories present, valid, and found in notes. Everything later works on this table only.
+   * Checks every value of every column once and keeps one narrow row per data row: the validated
+   * identity keys, contact channels and bit masks of the categories present, valid, and found in
+   * notes. Everything later works on this table only. The per-column counts (non-empty, matching,
+   * valid) come from a small status byte per column in the same pass, so the wide table of checked
+   * values is never stored.
    */
-  async buildRecords(specs: readonly ColumnSpec[], options: CategorySqlOptions & { brandRule: ResolvedBrandRule; setRules: ResolvedSetRules }): Promise<void> {
+  async buildRecords(
+    specs: readonly ColumnSpec[],
+    options: CategorySqlOptions & { brandRule: ResolvedBrandRule; setRules: ResolvedSetRules },
+  ): Promise<Map<number, ColumnCounts>> {
     const of = (category: PersonalDataCategory) => specs.filter((s) => s.category === category);
     const clean = (s: ColumnSpec) => `v${s.index}`;
     const validValue = (s: ColumnSpec) => `CASE WHEN ok${s.index} THEN n${s.index} END`;
@@ -235,10 +253,14 @@ export class DatasetRepository {
     const anyTerm = sqlPatternFor([...Object.values(VULNERABILITY_TERMS), ...Object.values(SPECIAL_CATEGORY_TERMS)].flat());
     const brand = this.brandSql(options.brandRule);
     const set = this.setSql(options.setRules);
+    const statuses = specs
+      .map((s) => `, ((v${s.index} IS NOT NULL)::INTEGER + 2 * (n${s.index} IS NOT NULL)::INTEGER + 4 * ok${s.index}::INTEGER)::UTINYINT AS st${s.index}`)
+      .join('');
+    const statusNames = specs.map((s) => `st${s.index}, `).join('');
     const nameKey = `nullif(trim(regexp_replace(lower(strip_accents(coalesce(${text('name')}, ''))), '[^a-z0-9]+', ' ', 'g')), '')`;
     await this.connection.run(`
       CREATE TABLE records AS
-      SELECT rid, email, phone, mobile, bsn, iban, dob, postcode, name, name_key, address, brand, set_rank, present, valid,
+      SELECT rid, email, phone, mobile, bsn, iban, dob, postcode, name, name_key, address, brand, set_rank, present, valid, ${statusNames}
         CASE WHEN note IS NULL OR NOT regexp_matches(note, ${sqlString(anyTerm)}) THEN 0 ELSE ${patternBits(VULNERABILITY_SQL_PATTERNS as Record<string, string>)} END AS vulnerable,
         CASE WHEN note IS NULL OR NOT regexp_matches(note, ${sqlString(anyTerm)}) THEN 0 ELSE ${patternBits(SPECIAL_CATEGORY_SQL_PATTERNS as Record<string, string>)} END AS special
       FROM (
@@ -258,9 +280,16 @@ export class DatasetRepository {
           (${presentBits.length === 0 ? '0' : presentBits.join(' + ')})::INTEGER AS present,
           (${validBits.length === 0 ? '0' : validBits.join(' + ')})::INTEGER AS valid,
           nullif(${noteText}, '') AS note
-        FROM checked
+          ${statuses}
+        FROM (${checkedColumnsSql(specs, options)})
       )`);
-    await this.connection.run('DROP TABLE checked; DROP VIEW raw; DROP TABLE source');
+    await this.connection.run('DROP VIEW raw; DROP TABLE source');
+    if (specs.length === 0) return new Map();
+    const counts = specs
+      .map((s) => `count_if(st${s.index} & 1 = 1) AS e${s.index}, count_if(st${s.index} & 2 = 2) AS m${s.index}, count_if(st${s.index} & 4 = 4) AS k${s.index}`)
+      .join(', ');
+    const row = (await this.rows(`SELECT ${counts} FROM records`))[0] ?? {};
+    return new Map(specs.map((s) => [s.index, { nonEmpty: Number(row[`e${s.index}`] ?? 0), matched: Number(row[`m${s.index}`] ?? 0), valid: Number(row[`k${s.index}`] ?? 0) }]));
   }
 
   private brandSql(rule: ResolvedBrandRule): string {
@@ -278,7 +307,7 @@ export class DatasetRepository {
     if (index === undefined) return String(otherwise);
     const value = `v${index}`;
     const branch = (values: string[] | undefined, set: AffectedSet) =>
-      values && values.length > 0 ? `WHEN ${value} IN (${values.map(sqlString).join(', ')}) THEN ${SET_RANK[set]}` : '';
+      values && values.length > 0 ? `WHEN list_contains([${values.map(sqlString).join(', ')}], ${value}) THEN ${SET_RANK[set]}` : '';
     return `CASE ${branch(rules.confirmed, 'confirmed')} ${branch(rules.accessed, 'accessed')} ${branch(rules.couldHaveBeenQueried, 'could_have_been_queried')} ELSE ${otherwise} END`;
   }
 
@@ -299,34 +328,35 @@ export class DatasetRepository {
     await this.connection.run(`
       CREATE TABLE key_groups AS
       SELECT rule, k, min(rid) AS anchor,
-        rule NOT IN ('bsn', 'name_birth_date_postcode') AND (count(DISTINCT dob) > 1 OR count(DISTINCT name_key) > 1) AS shared
+        rule <> 'bsn' AND rule <> 'name_birth_date_postcode' AND (${disagree}) AS shared
       FROM record_keys GROUP BY rule, k HAVING count(*) > 1`);
     const rules = (await this.rows(`SELECT rule, count_if(NOT shared) AS linking, count_if(shared) AS shared FROM key_groups GROUP BY rule`)).map((r) => ({
       rule: String(r.rule),
       linkingKeys: Number(r.linking),
       sharedKeysNotUsed: Number(r.shared),
     }));
-    const count = await this.scalar(`SELECT count(*) FROM (SELECT DISTINCT rk.rid, g.anchor FROM record_keys rk JOIN key_groups g USING (rule, k) WHERE NOT g.shared AND rk.rid <> g.anchor)`);
-    const edges: LinkEdges = { record: new Int32Array(count), anchor: new Int32Array(count), strong: new Uint8Array(count), count };
     const result = await this.connection.stream(`
-      SELECT rk.rid, g.anchor, bool_or(g.rule IN ('bsn', 'name_birth_date_postcode'))::INTEGER AS strong
+      SELECT rk.rid, g.anchor, bool_or(g.rule = 'bsn' OR g.rule = 'name_birth_date_postcode')::INTEGER AS strong
       FROM record_keys rk JOIN key_groups g USING (rule, k)
       WHERE NOT g.shared AND rk.rid <> g.anchor GROUP BY rk.rid, g.anchor`);
-    let n = 0;
+    let edges: LinkEdges = { record: new Int32Array(1 << 16), anchor: new Int32Array(1 << 16), strong: new Uint8Array(1 << 16), count: 0 };
     for (;;) {
       const chunk = await result.fetchChunk();
       if (chunk === null || chunk.rowCount === 0) break;
       const records = chunk.getColumnValues(0) as number[];
       const anchors = chunk.getColumnValues(1) as number[];
       const strong = chunk.getColumnValues(2) as number[];
-      for (let i = 0; i < records.length && n < count; i += 1, n += 1) {
+      edges = withRoom(edges, edges.count + records.length);
+      for (let i = 0; i < records.length; i += 1) {
+        const n = edges.count + i;
         edges.record[n] = records[i] as number;
         edges.anchor[n] = anchors[i] as number;
         edges.strong[n] = strong[i] as number;
       }
+      edges.count += records.length;
     }
     await this.connection.run('DROP TABLE record_keys; DROP TABLE key_groups');
-    return { edges: { ...edges, count: n }, rules };
+    return { edges, rules };
   }
 
   /** Reads the person of every record that is not its own person (rid,person lines) and builds the persons table. */
@@ -349,7 +379,7 @@ export class DatasetRepository {
         list_sort(list_distinct(list(brand) FILTER (WHERE brand IS NOT NULL))) AS brands,
         min(set_rank) AS set_rank,
         bit_or(present) AS present, bit_or(vulnerable) AS vulnerable, bit_or(special) AS special,
-        count(DISTINCT dob) > 1 OR count(DISTINCT name_key) > 1 AS uncertain
+        ${disagree} AS uncertain
       FROM linked GROUP BY person`);
   }
 
@@ -381,18 +411,21 @@ export class DatasetRepository {
   async writeAffectedPeople(path: string): Promise<string[]> {
     const vulnerableNames = VULNERABILITY_GROUPS;
     const setName = `CASE set_rank WHEN 1 THEN 'confirmed' WHEN 2 THEN 'accessed' ELSE 'could_have_been_queried' END`;
-    const flags = `list_concat(
-        CASE WHEN age < 18 THEN ['minor'] ELSE [] END, CASE WHEN age >= 80 THEN ['aged_80_plus'] ELSE [] END,
-        ${bitList('vulnerable', vulnerableNames)}, CASE WHEN (special & 1) = 1 THEN ['health'] ELSE [] END)`;
+    const flags = namesOf([
+      `CASE WHEN age < 18 THEN 'minor' END`,
+      `CASE WHEN age >= 80 THEN 'aged_80_plus' END`,
+      ...bitCases('vulnerable', vulnerableNames),
+      `CASE WHEN (special & 1) = 1 THEN 'health' END`,
+    ]);
     const columns = ['person_key', 'email', 'mobile_e164', 'postal_address', 'name', 'language', 'categories', 'special_categories', 'vulnerable', 'brands', 'set', 'records'];
     await this.connection.run(`
       COPY (
         SELECT 'P' || lpad((person + 1)::VARCHAR, 9, '0') AS person_key,
           email, mobile AS mobile_e164, address AS postal_address, name,
           CASE WHEN coalesce(ends_with(email, '.nl') OR ends_with(email, '.be') OR starts_with(phone, '+31') OR starts_with(phone, '+32') OR postcode IS NOT NULL, false) THEN 'nl' ELSE 'en' END AS language,
-          array_to_string(${bitList('present', PERSONAL_DATA_CATEGORIES)}, '|') AS categories,
-          array_to_string(${bitList('special', SPECIAL_GROUPS)}, '|') AS special_categories,
-          array_to_string(${flags}, '|') AS vulnerable,
+          ${bitNames('present', PERSONAL_DATA_CATEGORIES)} AS categories,
+          ${bitNames('special', SPECIAL_GROUPS)} AS special_categories,
+          ${flags} AS vulnerable,
           array_to_string(brands, '|') AS brands,
           ${setName} AS "set",
           records

@@ -27,10 +27,15 @@ export function sqlIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** The trimmed value, or NULL for empty values and the markers exports write for "no value". */
+const LONGEST_EMPTY_MARKER = Math.max(...[...EMPTY_MARKERS].map((m) => m.length));
+
+/**
+ * The trimmed value, or NULL for empty values and the markers exports write for "no value". A list
+ * lookup behind a length test: an IN list turns into one hash join per column, costly over millions.
+ */
 export function cleanValueSql(column: string): string {
   const markers = [...EMPTY_MARKERS].map(sqlString).join(', ');
-  return `CASE WHEN lower(trim(${column})) IN (${markers}) THEN NULL ELSE trim(${column}) END`;
+  return `CASE WHEN length(trim(${column})) > ${LONGEST_EMPTY_MARKER} THEN trim(${column}) WHEN list_contains([${markers}], lower(trim(${column}))) THEN NULL ELSE trim(${column}) END`;
 }
 
 /** 11-proef over nine digits: weights 9..2 and -1, the sum divisible by 11. */
@@ -50,6 +55,18 @@ export function mod97Sql(text: string, length = 34): string {
     remainder = `((${remainder}) * CASE WHEN ${code} >= 65 THEN 100 ELSE 10 END + CASE WHEN ${code} >= 65 THEN ${code} - 55 ELSE ${code} - 48 END) % 97`;
   }
   return `(${remainder})`;
+}
+
+/**
+ * Mod 97-10 of a Dutch IBAN (NLkk BBBB 0123456789) from its fixed layout: the bank code's four letters
+ * as one eight-digit number, then the ten account digits, then "NL" (2321) and the check digits. Three
+ * BIGINT steps instead of thirty-four per-character ones, for the bulk of a Dutch export.
+ */
+export function dutchIbanMod97Sql(iban: string): string {
+  const letter = (position: number) => `(ascii(substr(${iban}, ${position}, 1)) - 55)`;
+  const bank = `(${letter(5)} * 1000000 + ${letter(6)} * 10000 + ${letter(7)} * 100 + ${letter(8)})`;
+  const withAccount = `((${bank} % 97) * 10000000000 + substr(${iban}, 9, 10)::BIGINT) % 97`;
+  return `((${withAccount}) * 1000000 + 232100 + substr(${iban}, 3, 2)::BIGINT) % 97`;
 }
 
 const IBAN_LENGTH_MAP = `MAP {${Object.entries(IBAN_LENGTHS)
@@ -91,7 +108,7 @@ function birthDateSql(options: CategorySqlOptions): CategorySql {
     compact: (v) => `regexp_replace(${v}, '${MIDNIGHT_SUFFIX}', '')`,
     // Two-digit years, month names and Excel serial numbers are left to the sample classifier.
     normalised: (_v, q) => `try_strptime(${q}, [${formats}])::DATE`,
-    valid: (n) => `(${n} NOT IN (${placeholders}) AND ${n} <= DATE '${today}' AND ${n} >= DATE '${oldest}')`,
+    valid: (n) => `(NOT list_contains([${placeholders}], ${n}) AND ${n} <= DATE '${today}' AND ${n} >= DATE '${oldest}')`,
   };
 }
 
@@ -126,8 +143,8 @@ const SPECIFIC: Partial<Record<PersonalDataCategory, (options: CategorySqlOption
     prepare: (n) => `lpad(substr(${n}, 5) || substr(${n}, 1, 4), 34, '0')`,
     valid: (n, p) =>
       `(length(${n}) = coalesce(${IBAN_LENGTH_MAP}[substr(${n}, 1, 2)], -1) ` +
-      `AND (NOT starts_with(${n}, 'NL') OR regexp_full_match(${n}, ${sqlString(DUTCH_IBAN_REGEX_SOURCE.slice(1, -1))})) ` +
-      `AND ${mod97Sql(p)} = 1)`,
+      `AND CASE WHEN NOT starts_with(${n}, 'NL') THEN ${mod97Sql(p)} = 1 ` +
+      `WHEN regexp_full_match(${n}, ${sqlString(DUTCH_IBAN_REGEX_SOURCE.slice(1, -1))}) THEN ${dutchIbanMod97Sql(n)} = 1 ELSE false END)`,
   }),
   postcode: () => ({
     compact: (v) => `regexp_replace(upper(${v}), '\\s+', '', 'g')`,
