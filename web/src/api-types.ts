@@ -487,10 +487,14 @@ export type {
 // Campaigns to inform the people affected: typed from the module schemas, so the UI follows the API.
 import type { z as zod } from 'zod';
 import type { campaignView as campaignViewSchema, previewView as previewViewSchema } from '../../src/modules/notifications/campaigns.schemas.ts';
+import type { testSendView as testSendViewSchema } from '../../src/modules/notifications/campaign-files.schemas.ts';
 export type { CreateCampaignInput as NewCampaignInput, ProgressView as CampaignProgress } from '../../src/modules/notifications/campaigns.schemas.ts';
 export type { MessageCheck, CheckItem } from '../../src/modules/messages-check/art34-checker.ts';
 export type Campaign = zod.infer<typeof campaignViewSchema>;
+// The public incident page of a case ("am I affected?"), typed from the lookup module's schemas.
+export type { IncidentPageBody, IncidentPageView, IncidentTexts } from '../../src/modules/lookup/incident-page.schemas.ts';
 export type CampaignPreview = zod.infer<typeof previewViewSchema>;
+export type TestSendResult = zod.infer<typeof testSendViewSchema>;
 export type CampaignState = Campaign['state'];
 export type CampaignAction = 'approve' | 'start' | 'pause' | 'resume' | 'cancel';
 export interface AudiencePerson {

@@ -50,6 +50,9 @@ import type {
   CampaignProgress,
   MessageCheck,
   NewCampaignInput,
+  TestSendResult,
+  IncidentPageBody,
+  IncidentPageView,
 } from './api-types.ts';
 
 export interface FieldIssue {
@@ -266,6 +269,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     recordNotification: (caseId: string, input: NewNotificationInput) =>
       request<CaseNotification>('POST', `/api/cases/${id(caseId)}/notifications`, input),
     listAssignableUsers: () => get<{ users: PersonRef[] }>('/api/users/assignable'),
+    getIncidentPage: (caseId: string) => get<IncidentPageView>(`/api/cases/${id(caseId)}/incident-page`),
+    saveIncidentPage: (caseId: string, body: IncidentPageBody) => request<IncidentPageView>('PUT', `/api/cases/${id(caseId)}/incident-page`, body),
+    setIncidentPagePublished: (caseId: string, published: boolean) =>
+      request<IncidentPageView>('POST', `/api/cases/${id(caseId)}/incident-page/${published ? 'publish' : 'unpublish'}`),
     listCampaigns: (caseId: string) => get<{ campaigns: Campaign[] }>(`/api/cases/${id(caseId)}/campaigns`),
     createCampaign: (caseId: string, input: NewCampaignInput) => request<Campaign>('POST', `/api/cases/${id(caseId)}/campaigns`, input),
     getCampaign: (caseId: string, campaignId: string) => get<Campaign>(`/api/cases/${id(caseId)}/campaigns/${id(campaignId)}`),
@@ -278,7 +285,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       get<CampaignPreview>(`/api/cases/${id(caseId)}/campaigns/${id(campaignId)}/preview${queryString({ personId })}`),
     /** Sends the rendered message to the signed-in officer's own address; the outbox is not touched. */
     testSendCampaign: (caseId: string, campaignId: string, input: { personId?: string; language: Locale }) =>
-      request<Record<string, unknown>>('POST', `/api/cases/${id(caseId)}/campaigns/${id(campaignId)}/test-send`, input),
+      request<TestSendResult>('POST', `/api/cases/${id(caseId)}/campaigns/${id(campaignId)}/test-send`, input),
     campaignFileUrl: (caseId: string, campaignId: string, file: 'report.pdf' | 'report.csv' | 'letters.pdf' | 'letters.csv') =>
       `/api/cases/${id(caseId)}/campaigns/${id(campaignId)}/${file}`,
     checkMessage: (input: { subject: string; body: string; locale: Locale }) => request<MessageCheck>('POST', '/api/messages/check', input),

@@ -4,6 +4,7 @@ import { AppShell, PublicLayout } from './components/app-shell.tsx';
 import { describeError, ErrorMessage, Loading } from './components/feedback.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { AccountPage } from './pages/account-page.tsx';
+import { CampaignPage } from './pages/case/campaign-page.tsx';
 import { CasePage } from './pages/case/case-page.tsx';
 import { CasesPage } from './pages/cases-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
@@ -37,6 +38,7 @@ const signedInRoutes: Route[] = [
   { path: '/', render: () => <DashboardPage /> },
   { path: '/cases', render: () => <CasesPage /> },
   { path: '/cases/:id', render: (p) => <CasePage caseId={p.id ?? ''} /> },
+  { path: '/cases/:id/campaigns/:cid', render: (p) => <CampaignPage caseId={p.id ?? ''} campaignId={p.cid ?? ''} />, allowed: (user) => permissions.runCampaigns(user.role) },
   { path: '/reports', render: () => <ReportsPage />, allowed: (user) => permissions.triageReports(user.role) },
   { path: '/reports/new', render: () => <ReportNewPage /> },
   { path: '/reports/:id', render: (p) => <ReportPage reportId={p.id ?? ''} />, allowed: (user) => permissions.triageReports(user.role) },

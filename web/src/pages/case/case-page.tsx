@@ -7,6 +7,9 @@ import { Link } from '../../router.tsx';
 import { useResource } from '../../use-resource.ts';
 import { CaseApDraftsSection } from './case-ap-drafts-section.tsx';
 import { CaseAssessmentSection } from './case-assessment-section.tsx';
+import { permissions } from '../../permissions.ts';
+import { useUser } from '../../session.tsx';
+import { CaseCampaignsSection } from './case-campaigns-section.tsx';
 import { CaseClocks } from './case-clocks.tsx';
 import { CaseCommentsSection } from './case-comments-section.tsx';
 import { CaseDataSection } from './case-data-section.tsx';
@@ -18,11 +21,12 @@ import { CaseStateSection } from './case-state-section.tsx';
 import { CaseTasksSection } from './case-tasks-section.tsx';
 import { CaseTimelineSection } from './case-timeline-section.tsx';
 
-const sections = ['facts', 'data', 'assessment', 'tasks', 'drafts', 'regulator', 'state', 'files', 'comments', 'timeline'] as const;
+const sections = ['facts', 'data', 'assessment', 'tasks', 'drafts', 'regulator', 'campaigns', 'state', 'files', 'comments', 'timeline'] as const;
 
 /** The war room of one breach: everything on one page, with anchors to jump between the parts. */
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, label } = useI18n();
+  const mayRunCampaigns = permissions.runCampaigns(useUser().role);
   const breach = useResource(() => api.getCase(caseId), [caseId]);
   // Changes elsewhere on the page (a notification, a transition) move the clocks and the timeline.
   const refreshKey = breach.status === 'ready' ? breach.data.updatedAt : '';
@@ -85,7 +89,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               </section>
               <nav className="section-nav" aria-label={t('case.sections')}>
                 <ul>
-                  {sections.map((s) => (
+                  {sections.filter((s) => s !== 'campaigns' || mayRunCampaigns).map((s) => (
                     <li key={s}>
                       <a href={`#case-${s}`}>{t(`case.section.${s}`)}</a>
                     </li>
@@ -99,6 +103,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               <CaseTasksSection caseId={c.id} />
               <CaseApDraftsSection breach={c} onSubmitted={refresh} />
               <CaseRegulatorSection breach={c} onRecorded={refresh} />
+              {mayRunCampaigns ? <CaseCampaignsSection caseId={c.id} /> : null}
               <CaseStateSection breach={c} onChange={replace} />
               <CaseFilesSection caseId={c.id} />
               <CaseCommentsSection caseId={c.id} />
