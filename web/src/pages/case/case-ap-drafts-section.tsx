@@ -7,10 +7,9 @@ import { SelectField, TextAreaField, TextField } from '../../components/field.ts
 import { ResourceView } from '../../components/resource-view.tsx';
 import { fromLocalInput, toLocalInput } from '../../datetime-input.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { permissions } from '../../permissions.ts';
 import { useUser } from '../../session.tsx';
 import { useAction, useResource } from '../../use-resource.ts';
-
-const drafters = new Set(['admin', 'privacy_officer']);
 
 /** One draft in full: every section of the form with its answer, what is still missing, what changed, and its submission. */
 function DraftDetail({ caseId, draft, mayDraft, onSubmitted }: { caseId: string; draft: DraftView; mayDraft: boolean; onSubmitted: (next: DraftView) => void }) {
@@ -267,7 +266,7 @@ function ContactSettings({ mayEdit }: { mayEdit: boolean }) {
 export function CaseApDraftsSection({ breach, onSubmitted }: { breach: CaseDetail; onSubmitted: () => void }) {
   const { t, label, moment } = useI18n();
   const me = useUser();
-  const mayDraft = drafters.has(me.role);
+  const mayDraft = permissions.decideRisk(me.role);
   const drafts = useResource(() => api.listDrafts(breach.id).then((r) => r.drafts), [breach.id]);
   // The forms an organisation may use follow from its profile, which the assessment already completes from the case.
   const profile = useResource(

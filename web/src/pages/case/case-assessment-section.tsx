@@ -6,10 +6,9 @@ import { describeError, ErrorMessage, fieldErrors, StatusMessage } from '../../c
 import { SelectField, TextAreaField } from '../../components/field.tsx';
 import { ResourceView } from '../../components/resource-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { permissions } from '../../permissions.ts';
 import { useUser } from '../../session.tsx';
 import { useAction, useResource } from '../../use-resource.ts';
-
-const deciders = new Set(['admin', 'privacy_officer']);
 
 function Outcome({ risk }: { risk: RiskOutcomeValue }) {
   const { label } = useI18n();
@@ -218,7 +217,7 @@ export function CaseAssessmentSection({ breach, onDecided }: { breach: CaseDetai
   const { t, label } = useI18n();
   const me = useUser();
   const run = useAction();
-  const mayDecide = deciders.has(me.role);
+  const mayDecide = permissions.decideRisk(me.role);
   // Reloaded when what the decision stands on changes, not on every change of the case: the section stays put after a decision.
   const basis = JSON.stringify([breach.facts ?? null, breach.awareAt, breach.detectedAt ?? null, breach.occurredAt ?? null]);
   const view = useResource(() => api.getAssessment(breach.id), [breach.id, basis]);
