@@ -142,9 +142,9 @@ describeOnDatabases('single sign-on with OpenID Connect', (getDb) => {
     const confirmed = await t.app.inject({ method: 'POST', url: '/api/account/mfa/confirmation', headers: signed.headers, payload: { code: totpCodeAt(secret, new Date()) } });
     const [backupCode] = (confirmed.json() as { backupCodes: string[] }).backupCodes;
 
-    const trip = await toProvider({ sub: 'idp-dave', email: user.email, amr: ['pwd'] });
+    const trip = await toProvider({ sub: 'idp-dave', email: user.email, amr: ['pwd'] }, { next: '/cases' });
     const afterProvider = await back(trip.callback, trip.cookies);
-    expect(afterProvider.location).toBe('/login?sso=code');
+    expect(afterProvider.location).toBe('/login?sso=code&next=%2Fcases');
     expect(afterProvider.cookies.bd_session).toBeUndefined();
     expect(afterProvider.cookies.bd_mfa).toBeTruthy();
     const wrong = await t.app.inject({ method: 'POST', url: '/api/session/mfa', headers: headersFor(afterProvider.cookies), payload: { code: '000000' } });

@@ -19,8 +19,10 @@ const ssoOptionsResponse = z.object({
 const startQuery = z.object({ next: z.string().max(2000).optional() });
 
 /** The login page shows why a single sign-on did not work, or asks for the authenticator code. */
-function toLoginPage(reply: FastifyReply, outcome: OidcRefusal | 'code') {
-  return reply.redirect(`/login?sso=${outcome}`, 302);
+function toLoginPage(reply: FastifyReply, outcome: OidcRefusal | 'code', next = '/') {
+  // After the code, the person still lands where they were going.
+  const onward = next === '/' ? '' : `&next=${encodeURIComponent(next)}`;
+  return reply.redirect(`/login?sso=${outcome}${onward}`, 302);
 }
 
 function errorReason(error: unknown): string {
@@ -78,7 +80,7 @@ export function registerOidcRoutes(app: App, ctx: AppContext): void {
     if ('refused' in outcome) return toLoginPage(reply, outcome.refused);
     if ('mfaRequired' in outcome) {
       setPendingSignInCookie(reply, ctx.config, outcome.pendingToken, outcome.expiresAt, ctx.clock.now());
-      return toLoginPage(reply, 'code');
+      return toLoginPage(reply, 'code', flow.next);
     }
     setSessionCookie(reply, ctx.config, outcome.token, outcome.expiresAt, ctx.clock.now());
     return reply.redirect(flow.next, 302);
