@@ -7,7 +7,7 @@ import { decryptValue, getOrCreateDataKey } from '../keys/index.ts';
 import { campaignProgress, getCampaign } from './campaigns.service.ts';
 import { findLetterRows, findUserEmail, listFailures, listPendingLetters, sendTimeline } from './campaign-files.repository.ts';
 import { lettersPrintedBody, type LettersPrintedView } from './campaign-files.schemas.ts';
-import { createComposer } from './compose-message.ts';
+import { createComposer, type Recipient } from './compose-message.ts';
 import { deliveryReportCsv, toReportFailure, type DeliveryReport } from './delivery-report.ts';
 import { renderDeliveryReportPdf } from './delivery-report-pdf.ts';
 import { lettersToCsv } from './letters-csv.ts';
@@ -150,7 +150,9 @@ const maxReportFailures = 1_000_000;
 async function buildDeliveryReport(deps: CampaignFilesDeps, actor: Actor, caseId: string, id: string, withContact: boolean): Promise<DeliveryReport> {
   const campaign = await getCampaign(deps, actor, caseId, id);
   const caseReference = (await findCaseReference(deps.db, actor.orgId, caseId)) ?? caseId;
-  const [progress, timeline, failureRows] = [await campaignProgress(deps, campaign), await sendTimeline(deps.db, campaign.id), await listFailures(deps.db, campaign.id, maxReportFailures)];
+  const progress = await campaignProgress(deps, campaign);
+  const timeline = await sendTimeline(deps.db, campaign.id);
+  const failureRows = await listFailures(deps.db, campaign.id, maxReportFailures);
   const people = withContact ? await contactsOf(deps, campaign, [...new Set(failureRows.map((r) => r.affected_person_id))]) : null;
   return {
     campaign,
@@ -188,12 +190,11 @@ export async function sendTestMessage(deps: CampaignFilesDeps & Pick<AppContext,
   const to = await findUserEmail(deps.db, actor.orgId, actor.userId);
   if (!to) throw notFound('user');
   const caseReference = (await findCaseReference(deps.db, actor.orgId, caseId)) ?? caseId;
-  let recipient = { id: actor.userId, language: input.language, categories: sampleCategories, name: actor.displayName as string | null };
-  if (input.personId) {
-    const person = await readAffectedPerson(deps.db, deps, { orgId: actor.orgId, caseId }, input.personId);
-    if (!person) throw notFound('person');
-    recipient = { id: person.id, language: input.language, categories: person.categories, name: person.contact.name };
-  }
+  const person = input.personId ? await readAffectedPerson(deps.db, deps, { orgId: actor.orgId, caseId }, input.personId) : null;
+  if (input.personId && !person) throw notFound('person');
+  const recipient: Recipient = person
+    ? { id: person.id, language: input.language, categories: person.categories, name: person.contact.name }
+    : { id: actor.userId, language: input.language, categories: sampleCategories, name: actor.displayName };
   const message = createComposer(campaign).compose(recipient, caseReference);
   const banner =
     input.language === 'nl'
