@@ -8,7 +8,15 @@ import { loadConfig } from '../../config/config.ts';
 import { newId } from '../../shared/ids.ts';
 import { systemClock } from '../../shared/time.ts';
 import type { AffectedPersonInput } from './affected-people.types.ts';
-import { countAudience, findAffectedByIdentifier, purgeAffectedPeopleOfCase, readAffectedPeople, storeAffectedPeople } from './affected-people.service.ts';
+import {
+  bulkLoadAffectedPeople,
+  countAudience,
+  findAffectedByIdentifier,
+  purgeAffectedPeopleOfCase,
+  readAffectedPeople,
+  storeAffectedPeople,
+} from './affected-people.service.ts';
+import { customerPostcodeIdentifier } from './lookup-key.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-affected-'));
 const deps = { config: loadConfig({ DATA_DIR: dataDir }), clock: systemClock };
@@ -66,6 +74,30 @@ describeOnDatabases('affected people', (getDb) => {
     const page = await readAffectedPeople(db, deps, ref, { limit: 2 });
     const rest = await readAffectedPeople(db, deps, ref, { limit: 2, afterId: page[1]!.id });
     expect([...page, ...rest].map((p) => p.personKey).sort()).toEqual(['P1', 'P2', 'P3']);
+  });
+
+  it('bulk-loads people in batches, each encrypted and indexed by e-mail, mobile and customer number with postcode', async () => {
+    const { db } = getDb();
+    const ref = await seedCase();
+    function* people() {
+      for (let i = 0; i < 2_500; i++) {
+        yield person(`B${i}`, { email: `klant${i}@example.nl`, mobile: `+3161${String(i).padStart(7, '0')}`, customerNumber: `KL${100_000 + i}`, postcode: '1234 AB' });
+      }
+    }
+    const progress: number[] = [];
+    const loaded = await bulkLoadAffectedPeople(db, deps, { ...ref, sourceId: 'bulk' }, people(), { batchSize: 1_000, onProgress: (n) => progress.push(n) });
+    expect(loaded).toBe(2_500);
+    expect(progress).toEqual([1_000, 2_000, 2_500]);
+    expect((await countAudience(db, ref)).persons).toBe(2_500);
+    expect(await db.selectFrom('lookup_index').select('identifier_hmac').where('case_id', '=', ref.caseId).execute()).toHaveLength(7_500);
+    const raw = JSON.stringify(await db.selectFrom('affected_people').select('contact_enc').where('case_id', '=', ref.caseId).limit(5).execute());
+    expect(raw).not.toContain('KL100000');
+
+    const byCustomer = await findAffectedByIdentifier(db, deps, ref, [{ kind: 'customer_postcode', value: customerPostcodeIdentifier('kl101234', '1234ab')! }]);
+    expect(byCustomer.map((p) => p.personKey)).toEqual(['B1234']);
+    expect(byCustomer[0]!.contact.email).toBe('klant1234@example.nl');
+    expect(await findAffectedByIdentifier(db, deps, ref, [{ kind: 'customer_postcode', value: customerPostcodeIdentifier('KL101234', '4321 AB')! }])).toEqual([]);
+    expect((await findAffectedByIdentifier(db, deps, ref, [{ kind: 'phone', value: '+31610002499' }])).map((p) => p.personKey)).toEqual(['B2499']);
   });
 
   it('purges a case’s people and its lookup index', async () => {

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { Db, DbOrTx } from '../../db/database.ts';
 import { newId } from '../../shared/ids.ts';
 import { decryptValue, encryptValue, getOrCreateDataKey, type KeyDeps } from '../keys/index.ts';
 import type { LookupIndexTable } from '../../db/schema.ts';
@@ -10,6 +10,7 @@ import {
   findAffectedPerson,
   insertAffectedPeople,
   pageAffectedPeople,
+  withBulkLoadCache,
   type AffectedPersonRow,
   type AudienceCounts,
 } from './affected-people.repository.ts';
@@ -66,6 +67,36 @@ export async function storeAffectedPeople(db: DbOrTx, deps: KeyDeps, ref: CaseRe
   }
   await insertAffectedPeople(db, rows, index);
   return rows.length;
+}
+
+/**
+ * Loads a long list of people (millions) in transactions of `batchSize`, each encrypted and indexed as by
+ * storeAffectedPeople; reports progress after every batch. The list may be produced lazily.
+ */
+export async function bulkLoadAffectedPeople(
+  db: Db,
+  deps: KeyDeps,
+  ref: CaseRef & { sourceId: string },
+  people: Iterable<AffectedPersonInput> | AsyncIterable<AffectedPersonInput>,
+  options: { batchSize?: number; onProgress?: (loaded: number) => void } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 50_000;
+  let loaded = 0;
+  await withBulkLoadCache(db, async () => {
+    let batch: AffectedPersonInput[] = [];
+    const write = async () => {
+      const rows = batch;
+      batch = [];
+      loaded += await db.transaction().execute((tx) => storeAffectedPeople(tx, deps, ref, rows));
+      options.onProgress?.(loaded);
+    };
+    for await (const person of people) {
+      batch.push(person);
+      if (batch.length >= batchSize) await write();
+    }
+    if (batch.length > 0) await write();
+  });
+  return loaded;
 }
 
 function toPerson(row: AffectedPersonRow, dataKey: Buffer): AffectedPerson {

@@ -1,5 +1,6 @@
 export {
   storeAffectedPeople,
+  bulkLoadAffectedPeople,
   readAffectedPeople,
   readAffectedPerson,
   findAffectedByIdentifier,
