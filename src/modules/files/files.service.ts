@@ -50,6 +50,7 @@ export const allowedContentTypes = new Set([
   'text/csv',
   'application/json',
   'application/zip',
+  'application/vnd.apache.parquet',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.ms-excel',

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnDatabases } from '../../../test/db-harness.ts';
 import { buildOrganisation, buildTestApp, buildUser, signIn, type SignedIn, type TestApp } from '../../../test/factories.ts';
@@ -18,12 +19,35 @@ const PEOPLE = [
   'Kees Bakker;kees@example.nl;0611112222;05-06-1970;2511CD;Betalingsregeling afgesproken',
 ].join('\n');
 
-function multipart(name: string, content: string): { headers: Record<string, string>; payload: string } {
+function multipart(name: string, content: string | Buffer, contentType = 'text/csv'): { headers: Record<string, string>; payload: Buffer } {
   const boundary = 'datasetboundary';
   return {
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+    payload: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+      Buffer.from(content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
   };
+}
+
+/** The same rows as a Parquet file, written by DuckDB from the CSV text. */
+async function peopleAsParquet(dir: string): Promise<Buffer> {
+  const csv = path.join(dir, 'people-for-parquet.csv');
+  const parquet = path.join(dir, 'people.parquet');
+  await writeFile(csv, PEOPLE);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true, header = true, delim = ';')) TO '${parquet}' (FORMAT parquet)`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  const bytes = await readFile(parquet);
+  await rm(csv);
+  await rm(parquet);
+  return bytes;
 }
 
 describeOnDatabases('impact analyses on a case', (getDb) => {
@@ -50,8 +74,8 @@ describeOnDatabases('impact analyses on a case', (getDb) => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const upload = (who: SignedIn, name: string, content: string, id = caseId) => {
-    const body = multipart(name, content);
+  const upload = (who: SignedIn, name: string, content: string | Buffer, id = caseId, contentType?: string) => {
+    const body = multipart(name, content, contentType);
     return t.app.inject({ method: 'POST', url: `/api/cases/${id}/datasets`, headers: { ...who.headers, ...body.headers }, payload: body.payload });
   };
   const runJobs = () => createWorker(t.ctx).runDueJobs();
@@ -170,5 +194,36 @@ describeOnDatabases('impact analyses on a case', (getDb) => {
     expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/analyses/${someId}/apply`, headers: outsider.headers })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/affected-people`, headers: outsider.headers })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/analyses/nope`, headers: analyst.headers })).statusCode).toBe(404);
+  });
+  it('analyses an uploaded Parquet file to the same summary as the CSV of the same rows, and refuses a file that only pretends to be Parquet', { timeout: 60_000 }, async () => {
+    type Detail = { status: string; format: string; result: { totals: Record<string, unknown>; columns: Array<Record<string, unknown>> } };
+    const analysed = async (name: string, content: string | Buffer, contentType?: string): Promise<Detail> => {
+      const uploaded = await upload(analyst, name, content, caseId, contentType);
+      expect(uploaded.statusCode).toBe(201);
+      await runJobs();
+      const detail = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/analyses/${uploaded.json<{ id: string }>().id}`, headers: analyst.headers });
+      return detail.json<Detail>();
+    };
+    const fromCsv = await analysed('same-rows.csv', PEOPLE);
+    const fromParquet = await analysed('same-rows.parquet', await peopleAsParquet(dataDir), 'application/octet-stream');
+    expect(fromParquet.status).toBe('completed');
+    expect(fromParquet.format).toBe('parquet');
+    expect(fromParquet.result.totals).toEqual(fromCsv.result.totals);
+    expect(fromParquet.result.totals).toMatchObject({ dataRows: 5, persons: 4 });
+    const categories = (d: Detail) => d.result.columns.map((c) => [c.header, c.category, c.nonEmpty, c.validationRate]);
+    expect(categories(fromParquet)).toEqual(categories(fromCsv));
+
+    const typedOnly = await analysed('export-without-extension', await peopleAsParquet(dataDir), 'application/vnd.apache.parquet');
+    expect(typedOnly).toMatchObject({ status: 'completed', format: 'parquet', result: { totals: { persons: 4 } } });
+
+    const { db } = getDb();
+    const filesBefore = await db.selectFrom('files').select('id').execute();
+    const renamed = await upload(analyst, 'renamed.parquet', PEOPLE, caseId, 'application/octet-stream');
+    expect(renamed.statusCode).toBe(400);
+    expect(renamed.json<{ error: { message: string; issues: Array<{ field: string }> } }>().error).toMatchObject({
+      message: expect.stringContaining('PAR1'),
+      issues: [{ field: 'file' }],
+    });
+    expect(await db.selectFrom('files').select('id').execute()).toHaveLength(filesBefore.length);
   });
 });

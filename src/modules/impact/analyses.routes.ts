@@ -44,7 +44,7 @@ export function registerAnalysesRoutes(app: App, ctx: AppContext): void {
         if (!part || part.fieldname !== 'file') {
           throw new AppError('validation_failed', 'Send the dataset in the field "file".', { issues: [{ field: 'file', message: 'required' }] });
         }
-        return reply.status(201).send(await uploadDataset(ctx, actor, request.params.id, { name: part.filename, source: part.file }));
+        return reply.status(201).send(await uploadDataset(ctx, actor, request.params.id, { name: part.filename, source: part.file, contentType: part.mimetype }));
       },
     );
   });

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import type { AppContext } from '../../app-context.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { CaseRow } from '../../db/schema.ts';
@@ -12,6 +12,7 @@ import { readAffectedPeople, type AffectedPerson } from '../affected-people/inde
 import { recordAuditEvent } from '../audit/index.ts';
 import { storeFile } from '../files/index.ts';
 import { mergeImpactFigures, type FactSources, type ImpactFigures, type RecordedFacts } from '../risk/index.ts';
+import { requireParquetSignature } from './dataset-file.ts';
 import { figuresOfResult, unreadableCsv, type StoredAnalysisResult } from './analyses.facts.ts';
 import { analyseDatasetJob, runAnalysis } from './analyses.job.ts';
 import { mayOnAnalyses, type AnalysisAction } from './analyses.policy.ts';
@@ -48,13 +49,19 @@ async function loadAnalysisFor(db: DbOrTx, actor: Actor, caseId: string, analysi
   return analysis;
 }
 
-/** The format of a dataset from its name, and the content type the encrypted file store accepts for it. */
-export function datasetFormatOf(name: string): { format: DatasetFormat; contentType: string } {
+export const PARQUET_CONTENT_TYPE = 'application/vnd.apache.parquet';
+
+/**
+ * The format of a dataset from its name (or, for Parquet, the declared type), and the content type the
+ * encrypted file store accepts for it.
+ */
+export function datasetFormatOf(name: string, declaredType?: string): { format: DatasetFormat; contentType: string } {
   const lower = name.toLowerCase();
   if (/\.(csv|tsv|txt)$/.test(lower)) return { format: 'csv', contentType: 'text/csv' };
   if (/\.(jsonl|ndjson)$/.test(lower)) return { format: 'jsonl', contentType: 'application/json' };
-  throw new AppError('validation_failed', 'Give the dataset as CSV, TSV or JSON Lines; convert a Parquet file to one of these to keep it on a case.', {
-    issues: [{ field: 'file', message: 'use a .csv, .tsv, .txt, .jsonl or .ndjson file' }],
+  if (lower.endsWith('.parquet') || declaredType === PARQUET_CONTENT_TYPE) return { format: 'parquet', contentType: PARQUET_CONTENT_TYPE };
+  throw new AppError('validation_failed', 'Give the dataset as CSV, TSV, JSON Lines or Parquet.', {
+    issues: [{ field: 'file', message: 'use a .csv, .tsv, .txt, .jsonl, .ndjson or .parquet file' }],
   });
 }
 
@@ -122,11 +129,18 @@ export async function queueAnalysis(
  * does a short transaction record the analysis and its job, so a slow upload of gigabytes never holds the
  * database.
  */
-export async function uploadDataset(deps: AnalysesDeps, actor: Actor, caseId: string, upload: { name: string; source: Readable }): Promise<AnalysisSummary> {
+export async function uploadDataset(
+  deps: AnalysesDeps,
+  actor: Actor,
+  caseId: string,
+  upload: { name: string; source: Readable; contentType?: string },
+): Promise<AnalysisSummary> {
   const row = await loadCaseFor(deps.db, actor, caseId, 'run');
-  const { format, contentType } = datasetFormatOf(upload.name);
+  const { format, contentType } = datasetFormatOf(upload.name, upload.contentType);
+  // Parquet arrives as application/octet-stream from most browsers: its signature decides, not the label.
+  const source = format === 'parquet' ? pipeline(upload.source, requireParquetSignature(), () => undefined) : upload.source;
   const fileDeps = { config: { ...deps.config, MAX_UPLOAD_BYTES: deps.config.DATASET_MAX_BYTES }, clock: deps.clock };
-  const file = await storeFile(deps.db, fileDeps, { orgId: actor.orgId, caseId: row.id, reportId: null, name: upload.name, contentType, uploadedBy: actor.userId, source: upload.source });
+  const file = await storeFile(deps.db, fileDeps, { orgId: actor.orgId, caseId: row.id, reportId: null, name: upload.name, contentType, uploadedBy: actor.userId, source });
   const analysis = await deps.db.transaction().execute(async (tx) => {
     const queued = await queueAnalysis(tx, deps, { orgId: actor.orgId, caseId: row.id, fileId: file.id, fileName: file.name, format, createdBy: actor.userId });
     await recordAuditEvent(tx, deps.clock, {

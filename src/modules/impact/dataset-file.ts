@@ -72,6 +72,34 @@ export async function inspectDatasetFile(path: string, format?: DatasetFormat): 
   return { path, bytes, format: detected, delimiter: detected === 'csv' ? detectDelimiter(text) : null };
 }
 
+/**
+ * Passes a Parquet upload through unchanged once its first four bytes are the Parquet signature, and
+ * fails the stream otherwise: a renamed CSV or a document must not be stored as a dataset.
+ */
+export function requireParquetSignature(): Transform {
+  let head: Buffer = Buffer.alloc(0);
+  let checked = false;
+  const notParquet = () =>
+    new AppError('validation_failed', 'The file is named or typed as Parquet but does not start with the Parquet signature (PAR1).', {
+      issues: [{ field: 'file', message: 'not a Parquet file' }],
+    });
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (checked) return callback(null, chunk);
+      head = Buffer.concat([head, chunk]);
+      if (head.length < PARQUET_MAGIC.length) return callback();
+      if (head.subarray(0, PARQUET_MAGIC.length).toString('latin1') !== PARQUET_MAGIC) return callback(notParquet());
+      checked = true;
+      const first = head;
+      head = Buffer.alloc(0);
+      callback(null, first);
+    },
+    flush(callback) {
+      callback(checked ? null : notParquet());
+    },
+  });
+}
+
 /** How many bytes at the end of a chunk may start a UTF-8 sequence the next chunk completes. */
 function incompleteTail(chunk: Buffer): number {
   for (let back = 1; back <= Math.min(3, chunk.length); back += 1) {

@@ -66,7 +66,7 @@ export function CaseDataSection({ caseId, onFactsChanged }: { caseId: string; on
       <h2 id="case-data-title">{t('case.section.data')}</h2>
       <p className="note">{t('analysis.intro')}</p>
       <form className="inline-form" onSubmit={(event) => void upload(event)} noValidate>
-        <TextField key={inputKey} label={t('analysis.choose')} type="file" accept=".csv,.tsv,.txt,.jsonl,.ndjson" onChange={(e) => setChosen(e.target.files?.[0])} />
+        <TextField key={inputKey} label={t('analysis.choose')} type="file" accept=".csv,.tsv,.txt,.jsonl,.ndjson,.parquet" onChange={(e) => setChosen(e.target.files?.[0])} />
         <button type="submit" className="button" disabled={sent !== undefined || running}>
           {sent ? t('analysis.uploading') : t('analysis.upload')}
         </button>
