@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createContext } from '../src/bootstrap.ts';
@@ -9,6 +11,15 @@ import { useE2E } from './harness.ts';
 
 const author = { email: 'schrijver@telco-campagne.example', name: 'Sanne Schrijver', password: 'een lange zin als wachtwoord 8' };
 const approver = { email: 'tweede@telco-campagne.example', name: 'Tom Tweede', password: 'nog een lange zin als wachtwoord 9' };
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core injected into the page; the context bypasses the page's CSP only so that the checker itself can run. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run()));
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+}
 
 function person(key: string, language: 'nl' | 'en', email: string, name: string, categories: string[]): AffectedPersonInput {
   return {
@@ -50,7 +61,7 @@ describe('informing the people affected from the web UI', () => {
   afterAll(async () => {
     await sink?.close();
   });
-  const e2e = useE2E({ env });
+  const e2e = useE2E({ env, contextOptions: { bypassCSP: true } });
 
   async function seedPeople(caseId: string): Promise<void> {
     const ctx = createContext(loadConfig({ DATA_DIR: e2e.app.dataDir, LOG_LEVEL: 'silent' }));
@@ -109,6 +120,7 @@ describe('informing the people affected from the web UI', () => {
     const approve = page.getByRole('button', { name: 'Approve' });
     expect(await approve.isDisabled()).toBe(true);
     expect(await page.getByText('You wrote this campaign, so you cannot approve it').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
 
     // A preview for one person shows their own name and their own leaked data, in their language.
     const chooser = page.getByLabel('Preview the message for');
@@ -143,6 +155,15 @@ describe('informing the people affected from the web UI', () => {
       expect(figures).toMatch(/Sent\s+3/);
       expect(figures).toMatch(/Still to send\s+0/);
       expect(await other.getByRole('button', { name: 'Pause' }).count()).toBe(0);
+
+      // The delivery report for the regulator file downloads from the page's links.
+      const pdfHref = await other.getByRole('link', { name: 'Delivery report (PDF)' }).getAttribute('href');
+      const pdf = await other.request.get(pdfHref!);
+      expect(pdf.status()).toBe(200);
+      expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const csv = await other.request.get((await other.getByRole('link', { name: 'Delivery report (CSV)' }).getAttribute('href'))!);
+      expect(csv.status()).toBe(200);
+      expect(csv.headers()['content-type']).toContain('text/csv');
     } finally {
       await second.close();
     }

@@ -57,6 +57,7 @@ function ProgressPanel({ caseId, campaign, onStateChange }: { caseId: string; ca
   if (!progress) return null;
   const fraction = progressFraction(progress);
   const left = progress.secondsLeft === null ? null : durationParts(progress.secondsLeft);
+  const timeLeft = progress.pending === 0 ? t('common.none') : left === null ? t('campaign.progress.leftUnknown') : t('campaign.progress.leftValue', left);
   const figures: Array<[string, string | number]> = [
     [t('campaign.progress.total'), progress.total],
     [t('campaign.progress.sent'), progress.sent],
@@ -64,7 +65,7 @@ function ProgressPanel({ caseId, campaign, onStateChange }: { caseId: string; ca
     [t('campaign.progress.failed'), progress.failed],
     [t('campaign.progress.pending'), progress.pending],
     [t('campaign.progress.rate'), t('campaign.progress.perSecond', { rate: progress.ratePerSecond })],
-    [t('campaign.progress.left'), left === null ? t('campaign.progress.leftUnknown') : t('campaign.progress.leftValue', left)],
+    [t('campaign.progress.left'), timeLeft],
   ];
   return (
     <div className="stack">
