@@ -4,7 +4,8 @@
  * nodemailer's pooled SMTP, outcomes recorded per row) to an SMTP sink on loopback. Then a raw blaster sends
  * the same number of messages to the same sink: the practical limit of that sink on this machine.
  *
- *   npm run bench:notify -- --people 200000 --senders 2 --connections 10
+ *   npm run bench:notify -- --people 200000 --senders 1,2 --connections 10   (one run per sender-process count)
+ *   npm run bench:notify -- --people 20000 --senders 1 --cpu-prof-dir prof    (a V8 CPU profile per sender)
  *   npm run bench:notify -- --people 6200000          (the telecom hack; see docs/sending.md)
  *
  * The sink is Postfix's smtp-sink when installed (apt-get install postfix), else an smtp-server sink in its
@@ -108,8 +109,22 @@ function startSink(port: number): { kind: string; child: ChildProcess } {
 
 interface SenderReport {
   sent: number;
+  /** Wall-clock moments (ms since the epoch) around the sending: loading the code is not part of it. */
+  startedAt: number;
+  endedAt: number;
   cpuMs: number;
   maxRssMb: number;
+}
+
+interface RunReport {
+  processes: number;
+  outboxSeconds: number;
+  seconds: number;
+  sent: number;
+  total: number;
+  failed: number;
+  claimedTwice: number;
+  reports: SenderReport[];
 }
 
 /** One sending process: what `breachdesk worker` does for a campaign, without the job bookkeeping around it. */
@@ -121,12 +136,15 @@ async function runSender(): Promise<void> {
   const reference = (await findCaseReference(database.db, row.org_id, row.case_id))!;
   const dataKey = await getOrCreateDataKey(database.db, { config, clock: systemClock }, row.org_id, row.case_id);
   const email = createSmtpChannel({ url: `smtp://127.0.0.1:${port}`, from: 'noreply@bench.test', maxConnections: Number(connections), maxMessages: 10_000 });
-  const sender = createOutboxSender({ database, clock: systemClock, campaign: toCampaign(row), caseReference: reference, dataKey: dataKey.key, email, sms: null, messageIdDomain: 'bench.test', workerId: workerId!, batchSize: 500 });
+  const sender = createOutboxSender({ database, clock: systemClock, campaign: toCampaign(row), caseReference: reference, dataKey: dataKey.key, email, sms: null, messageIdDomain: 'bench.test', workerId: workerId!, batchSize: 500, batchesInFlight: Number(text('in-flight') ?? 2) });
+  const cpuBefore = process.cpuUsage();
+  const startedAt = Date.now();
   const sent = await sender.run(() => false);
   await email.close();
+  const endedAt = Date.now();
+  const cpu = process.cpuUsage(cpuBefore);
   await database.close();
-  const cpu = process.cpuUsage();
-  const report: SenderReport = { sent, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  const report: SenderReport = { sent, startedAt, endedAt, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
@@ -144,7 +162,8 @@ function runChild(args: string[]): Promise<string> {
 async function blast(port: number, count: number, connections: number): Promise<{ kind: string; seconds: number }> {
   if (fs.existsSync('/usr/sbin/smtp-source')) {
     const began = performance.now();
-    spawnSync('/usr/sbin/smtp-source', ['-l', '1500', '-m', String(count), '-s', String(connections * 2), `127.0.0.1:${port}`], { stdio: 'ignore' });
+    // -d keeps each connection for the next message, as the pooled pipeline does: the sink's best rate.
+    spawnSync('/usr/sbin/smtp-source', ['-d', '-l', '1500', '-m', String(count), '-s', String(connections), `127.0.0.1:${port}`], { stdio: 'ignore' });
     return { kind: 'postfix smtp-source', seconds: (performance.now() - began) / 1000 };
   }
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port, pool: true, maxConnections: connections, maxMessages: 10_000, secure: false, ignoreTLS: true });
@@ -160,8 +179,10 @@ async function blast(port: number, count: number, connections: number): Promise<
 async function main(): Promise<void> {
   if (process.argv.includes('--sender')) return runSender();
   const people = option('people', 200_000);
-  const senders = option('senders', 2);
+  const senderCounts = (text('senders') ?? '1,2').split(',').map((v) => Number(v));
+  if (senderCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--senders needs positive whole numbers, e.g. 1,2');
   const connections = option('connections', 10);
+  const batchesInFlight = option('in-flight', 2);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-bench-notify-'));
   const ctx = createContext(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_FROM: 'noreply@bench.test' }));
   const port = await freePort();
@@ -188,40 +209,50 @@ async function main(): Promise<void> {
       await ctx.db.transaction().execute((tx) => storeAffectedPeople(tx, ctx, { orgId, caseId, sourceId: 'bench' }, batch));
     }
     const seedSeconds = (performance.now() - began) / 1000;
-    const campaign = await createCampaign(ctx, actors[0]!, caseId, { brand: 'Bench', name: 'Bench wave', templates, contact: 'privacy@bench.test', organisation: 'Bench Telecom' });
-    await approveCampaign(ctx, actors[1]!, caseId, campaign.id);
-    began = performance.now();
-    await startCampaign(ctx, actors[0]!, caseId, campaign.id);
-    const outboxSeconds = (performance.now() - began) / 1000;
     await waitForPort(port);
+    const runs: RunReport[] = [];
+    for (const processes of senderCounts) {
+      // Each run sends its own campaign to the same people, so that every run starts from a full outbox.
+      const campaign = await createCampaign(ctx, actors[0]!, caseId, { brand: 'Bench', name: `Bench wave, ${processes} processes`, templates, contact: 'privacy@bench.test', organisation: 'Bench Telecom' });
+      await approveCampaign(ctx, actors[1]!, caseId, campaign.id);
+      began = performance.now();
+      await startCampaign(ctx, actors[0]!, caseId, campaign.id);
+      const outboxSeconds = (performance.now() - began) / 1000;
+      const reports = (
+        await Promise.all(
+          Array.from({ length: processes }, (_, i) =>
+            runChild(['--sender', '--db', ctx.config.database.dialect === 'sqlite' ? ctx.config.database.file : '', '--data', dataDir, '--campaign', campaign.id, '--port', String(port), '--connections', String(connections), '--in-flight', String(batchesInFlight), '--worker', `bench-${processes}-${i}`]),
+          ),
+        )
+      ).map((out) => JSON.parse(out.trim().split('\n').pop()!) as SenderReport);
+      // From the first claim of any sender to the last outcome recorded.
+      const seconds = (Math.max(...reports.map((r) => r.endedAt)) - Math.min(...reports.map((r) => r.startedAt))) / 1000;
+      const progress = await campaignProgress(ctx, await getCampaign(ctx, actors[0]!, caseId, campaign.id));
+      runs.push({ processes, outboxSeconds, seconds, sent: progress.sent, total: progress.total, failed: progress.failed, claimedTwice: progress.claimedTwice, reports });
+    }
 
-    began = performance.now();
-    const reports = (
-      await Promise.all(
-        Array.from({ length: senders }, (_, i) =>
-          runChild(['--sender', '--db', ctx.config.database.dialect === 'sqlite' ? ctx.config.database.file : '', '--data', dataDir, '--campaign', campaign.id, '--port', String(port), '--connections', String(connections), '--worker', `bench-${i}`]),
-        ),
-      )
-    ).map((out) => JSON.parse(out.trim().split('\n').pop()!) as SenderReport);
-    const sendSeconds = (performance.now() - began) / 1000;
-    const progress = await campaignProgress(ctx, await getCampaign(ctx, actors[0]!, caseId, campaign.id));
-    const rate = progress.sent / sendSeconds;
-
-    const blaster = await blast(port, people, connections * senders);
+    const blaster = await blast(port, people, connections * Math.max(...senderCounts));
     const blasterRate = people / blaster.seconds;
-    const cpuSeconds = reports.reduce((n, r) => n + r.cpuMs, 0) / 1000;
     const lines = [
-      `people                 ${people.toLocaleString('en')} (seeded in ${seedSeconds.toFixed(1)} s, outbox filled in ${outboxSeconds.toFixed(1)} s)`,
+      `people                 ${people.toLocaleString('en')} (seeded in ${seedSeconds.toFixed(1)} s)`,
       `sink                   ${sink.kind} on loopback`,
-      `pipeline               ${senders} sender processes x ${connections} SMTP connections`,
-      `sent (accepted)        ${progress.sent.toLocaleString('en')} of ${progress.total.toLocaleString('en')}; failed ${progress.failed}; claimed twice ${progress.claimedTwice}`,
-      `pipeline time          ${sendSeconds.toFixed(1)} s  ->  ${Math.round(rate).toLocaleString('en')} messages/s`,
-      `pipeline CPU           ${cpuSeconds.toFixed(1)} s over ${senders} processes (${Math.round((cpuSeconds / sendSeconds) * 100)}% of one core)`,
-      `peak memory per sender ${Math.max(...reports.map((r) => r.maxRssMb)).toFixed(0)} MB RSS`,
+      `machine                ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows every figure)`,
       `blaster                ${blaster.kind}: ${blaster.seconds.toFixed(1)} s  ->  ${Math.round(blasterRate).toLocaleString('en')} messages/s`,
-      `ratio pipeline/blaster ${(rate / blasterRate).toFixed(2)}`,
-      `6.2 million at this rate: ${((6_200_000 / rate) / 60).toFixed(0)} minutes`,
     ];
+    for (const run of runs) {
+      const rate = run.sent / run.seconds;
+      const cpuSeconds = run.reports.reduce((n, r) => n + r.cpuMs, 0) / 1000;
+      lines.push(
+        '',
+        `pipeline, ${run.processes} sender process${run.processes === 1 ? '' : 'es'} x ${connections} SMTP connections (outbox filled in ${run.outboxSeconds.toFixed(1)} s)`,
+        `  sent (accepted)      ${run.sent.toLocaleString('en')} of ${run.total.toLocaleString('en')}; failed ${run.failed}; claimed twice ${run.claimedTwice}`,
+        `  time                 ${run.seconds.toFixed(1)} s  ->  ${Math.round(rate).toLocaleString('en')} messages/s`,
+        `  CPU                  ${cpuSeconds.toFixed(1)} s (${Math.round((cpuSeconds / run.seconds) * 100)}% of one core; ${((cpuSeconds * 1000) / Math.max(1, run.sent)).toFixed(2)} ms per message)`,
+        `  peak memory          ${Math.max(...run.reports.map((r) => r.maxRssMb)).toFixed(0)} MB RSS per sender process`,
+        `  ratio to blaster     ${(rate / blasterRate).toFixed(2)}`,
+        `  6.2 million          ${(6_200_000 / rate / 60).toFixed(0)} minutes at this rate`,
+      );
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     sink.child.kill('SIGTERM');

@@ -30,6 +30,12 @@ export interface SenderOptions {
   messageIdDomain: string;
   workerId: string;
   batchSize?: number;
+  /**
+   * Batches sent at the same time by `run`: the next batch is claimed and rendered while the previous one
+   * waits for its last replies, so the SMTP connections do not idle between batches. A hard kill can then
+   * repeat up to this many batches.
+   */
+  batchesInFlight?: number;
   /** How long a claim holds; a row whose worker died is taken over after it (and counted as claimed twice). */
   leaseMs?: number;
   warmUp?: readonly WarmUpStep[];
@@ -45,7 +51,7 @@ export interface BatchResult {
 export interface OutboxSender {
   /** Claims one batch, sends it, records every outcome; resolves only when all of them are recorded. */
   sendBatch(): Promise<BatchResult>;
-  /** Sends batches until nothing is due or `shouldStop()` says so; the batch in flight is always finished. */
+  /** Sends batches until nothing is due or `shouldStop()` says so; the batches in flight are always finished. */
   run(shouldStop: () => boolean): Promise<number>;
 }
 
@@ -60,6 +66,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createOutboxSender(options: SenderOptions): OutboxSender {
   const { database, clock, campaign } = options;
   const batchSize = options.batchSize ?? 200;
+  const batchesInFlight = options.batchesInFlight ?? 1;
   const leaseMs = options.leaseMs ?? 120_000;
   const maxAttempts = options.maxAttempts ?? 8;
   const composer = createComposer(campaign);
@@ -153,6 +160,11 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
   }
 
   async function run(shouldStop: () => boolean): Promise<number> {
+    const totals = await Promise.all(Array.from({ length: batchesInFlight }, () => runOneAtATime(shouldStop)));
+    return totals.reduce((sum, n) => sum + n, 0);
+  }
+
+  async function runOneAtATime(shouldStop: () => boolean): Promise<number> {
     let total = 0;
     while (!shouldStop()) {
       const began = Date.now();
@@ -160,7 +172,8 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
       if (batch.claimed === 0) break;
       total += batch.claimed;
       const rate = warmUpRate(options.warmUp ?? [], clock.now().getTime() - startedAt);
-      const minimumMs = (batch.claimed / rate) * 1000;
+      // The loops running side by side share the warm-up rate.
+      const minimumMs = ((batch.claimed * batchesInFlight) / rate) * 1000;
       const spent = Date.now() - began;
       if (Number.isFinite(minimumMs) && spent < minimumMs) await sleep(minimumMs - spent);
     }

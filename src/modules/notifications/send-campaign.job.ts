@@ -44,6 +44,7 @@ export const sendCampaignJob = defineJob({
       sms: null,
       messageIdDomain: messageIdDomain(ctx),
       workerId: `${os.hostname()}:${process.pid}:${ctx.job.id}`,
+      batchesInFlight: 2,
       warmUp: defaultWarmUp,
     });
     const until = Date.now() + sliceMs;
