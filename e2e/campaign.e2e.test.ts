@@ -54,7 +54,8 @@ describe('informing the people affected from the web UI', () => {
   // The server reads MAIL_URL when it starts, after the sink below is listening.
   const env: Record<string, string> = {};
   beforeAll(async () => {
-    sink = await startSmtpSink();
+    // A slow receiving server keeps messages in flight long enough to pause the campaign in the middle.
+    sink = await startSmtpSink({ delayMs: 6000 });
     env.MAIL_URL = sink.url;
     env.MAIL_FROM = 'Telco <datalek@telco-campagne.example>';
   });
@@ -147,6 +148,10 @@ describe('informing the people affected from the web UI', () => {
       await expect.poll(() => other.locator('main').innerText(), { timeout: 10_000 }).toContain('Approved, not started');
       expect(await other.locator('main').innerText()).toContain(`Approved by\n${approver.name}`);
       await other.getByRole('button', { name: 'Start sending' }).click();
+      await other.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(() => other.locator('main').innerText(), { timeout: 10_000 }).toContain('Paused');
+      await other.getByRole('button', { name: 'Resume' }).click();
+      await expect.poll(() => other.locator('main').innerText(), { timeout: 10_000 }).toMatch(/Sending|Done/);
       // The page keeps fetching the counts while sending and follows the campaign to its end without a reload.
       await expect.poll(() => other.getByRole('progressbar').first().getAttribute('value'), { timeout: 30_000 }).toBe('1');
       await expect.poll(() => other.locator('main').innerText(), { timeout: 30_000 }).toContain('Done');
