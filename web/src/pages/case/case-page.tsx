@@ -15,13 +15,14 @@ import { CaseCommentsSection } from './case-comments-section.tsx';
 import { CaseDataSection } from './case-data-section.tsx';
 import { CaseFactsSection } from './case-facts-section.tsx';
 import { CaseFilesSection } from './case-files-section.tsx';
+import { CaseIncidentPageSection } from './case-incident-page-section.tsx';
 import { CaseOwner } from './case-owner.tsx';
 import { CaseRegulatorSection } from './case-regulator-section.tsx';
 import { CaseStateSection } from './case-state-section.tsx';
 import { CaseTasksSection } from './case-tasks-section.tsx';
 import { CaseTimelineSection } from './case-timeline-section.tsx';
 
-const sections = ['facts', 'data', 'assessment', 'tasks', 'drafts', 'regulator', 'campaigns', 'state', 'files', 'comments', 'timeline'] as const;
+const sections = ['facts', 'data', 'assessment', 'tasks', 'drafts', 'regulator', 'campaigns', 'incident-page', 'state', 'files', 'comments', 'timeline'] as const;
 
 /** The war room of one breach: everything on one page, with anchors to jump between the parts. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -89,7 +90,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               </section>
               <nav className="section-nav" aria-label={t('case.sections')}>
                 <ul>
-                  {sections.filter((s) => s !== 'campaigns' || mayRunCampaigns).map((s) => (
+                  {sections.filter((s) => (s !== 'campaigns' && s !== 'incident-page') || mayRunCampaigns).map((s) => (
                     <li key={s}>
                       <a href={`#case-${s}`}>{t(`case.section.${s}`)}</a>
                     </li>
@@ -104,6 +105,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               <CaseApDraftsSection breach={c} onSubmitted={refresh} />
               <CaseRegulatorSection breach={c} onRecorded={refresh} />
               {mayRunCampaigns ? <CaseCampaignsSection caseId={c.id} /> : null}
+              {mayRunCampaigns ? <CaseIncidentPageSection caseId={c.id} reference={c.reference} /> : null}
               <CaseStateSection breach={c} onChange={replace} />
               <CaseFilesSection caseId={c.id} />
               <CaseCommentsSection caseId={c.id} />
