@@ -8,6 +8,10 @@ import { EMPTY_MARKERS } from './column-classifier.ts';
 import {
   createRecognizers,
   DUTCH_IBAN_REGEX_SOURCE,
+  DUTCH_ID_DOCUMENT_REGEX_SOURCE,
+  IPV4_REGEX_SOURCE,
+  LOCALLY_ADMINISTERED_MAC_REGEX_SOURCE,
+  PAYMENT_CARD_REGEX_SOURCE,
   DUTCH_MOBILE_REGEX_SOURCE,
   DUTCH_POSTCODE_REGEX_SOURCE,
   E164_REGEX_SOURCE,
@@ -171,6 +175,100 @@ const SPECIFIC: Partial<Record<PersonalDataCategory, (options: CategorySqlOption
   }),
 };
 
+const LONGEST_CARD = 19;
+
+/**
+ * Luhn over a card number given reversed and right-padded with zeros to nineteen digits (padding adds
+ * nothing to the sum): every second digit from the right doubled, minus nine past nine.
+ */
+export function luhnSql(reversedPadded: string): string {
+  const terms = Array.from({ length: LONGEST_CARD }, (_, i) => {
+    const digit = `(ascii(substr(${reversedPadded}, ${i + 1}, 1)) - 48)`;
+    return i % 2 === 1 ? `CASE WHEN ${digit} > 4 THEN 2 * ${digit} - 9 ELSE 2 * ${digit} END` : digit;
+  });
+  return `((${terms.join(' + ')}) % 10 = 0)`;
+}
+
+/** The issuer prefixes cardScheme knows: Visa, Mastercard, Amex (15 digits), Discover, Maestro. */
+function knownCardSchemeSql(pan: string): string {
+  const two = `substr(${pan}, 1, 2)::INTEGER`;
+  const four = `substr(${pan}, 1, 4)::INTEGER`;
+  return (
+    `(starts_with(${pan}, '4') OR ${two} BETWEEN 51 AND 55 OR ${four} BETWEEN 2221 AND 2720 ` +
+    `OR ((${two} = 34 OR ${two} = 37) AND length(${pan}) = 15) OR starts_with(${pan}, '6011') OR starts_with(${pan}, '65') ` +
+    `OR ${two} = 50 OR ${two} BETWEEN 56 AND 69)`
+  );
+}
+
+const HEX4 = '[0-9a-f]{1,4}';
+const IPV4_BODY = IPV4_REGEX_SOURCE.slice(1, -1);
+/**
+ * IPv6 in full, compressed and IPv4-embedded forms (RFC 4291 section 2.2), lower case, as RE2 can
+ * match it: node:net's isIPv6 is the reference the tests hold it to.
+ */
+export const IPV6_SQL_PATTERN = [
+  `(${HEX4}:){7}${HEX4}`,
+  `(${HEX4}:){1,7}:`,
+  `(${HEX4}:){1,6}:${HEX4}`,
+  `(${HEX4}:){1,5}(:${HEX4}){1,2}`,
+  `(${HEX4}:){1,4}(:${HEX4}){1,3}`,
+  `(${HEX4}:){1,3}(:${HEX4}){1,4}`,
+  `(${HEX4}:){1,2}(:${HEX4}){1,5}`,
+  `${HEX4}:(:${HEX4}){1,6}`,
+  `:((:${HEX4}){1,7}|:)`,
+  `(${HEX4}:){6}${IPV4_BODY}`,
+  `(${HEX4}:){1,5}:${IPV4_BODY}`,
+  `(${HEX4}:){1,4}:(${HEX4}:){1}${IPV4_BODY}`,
+  `(${HEX4}:){1,3}:(${HEX4}:){1,2}${IPV4_BODY}`,
+  `(${HEX4}:){1,2}:(${HEX4}:){1,3}${IPV4_BODY}`,
+  `${HEX4}::(${HEX4}:){1,4}${IPV4_BODY}`,
+  `::(${HEX4}:){0,5}${IPV4_BODY}`,
+]
+  .map((p) => `(${p})`)
+  .join('|');
+
+const MAC_SHAPES = '[0-9a-f]{2}(:[0-9a-f]{2}){5}|[0-9a-f]{2}(-[0-9a-f]{2}){5}|[0-9a-f]{4}\\.[0-9a-f]{4}\\.[0-9a-f]{4}|[0-9a-f]{12}';
+
+/** Second hex digit 2, 6, a or e: set by the device (randomised or private Wi-Fi), no vendor behind it. */
+export function locallyAdministeredMacSql(normalisedMac: string): string {
+  return `regexp_matches(${normalisedMac}, ${sqlString(LOCALLY_ADMINISTERED_MAC_REGEX_SOURCE)})`;
+}
+
+const CHECKED_IDENTIFIERS: Partial<Record<PersonalDataCategory, (options: CategorySqlOptions) => CategorySql>> = {
+  payment_card: () => ({
+    compact: (v) => `regexp_replace(${v}, '[\\s-]', '', 'g')`,
+    normalised: (v, q) => `CASE WHEN length(${v}) <= 200 AND regexp_full_match(${q}, ${sqlString(PAYMENT_CARD_REGEX_SOURCE.slice(1, -1))}) THEN ${q} END`,
+    prepare: (n) => `rpad(reverse(${n}), ${LONGEST_CARD}, '0')`,
+    valid: (n, p) => `(NOT regexp_full_match(${n}, '0+') AND ${luhnSql(p)} AND ${knownCardSchemeSql(n)})`,
+  }),
+  mac_address: () => ({
+    compact: (v) => `lower(${v})`,
+    normalised: (v, q) => {
+      const hex = `regexp_replace(${q}, '[:.-]', '', 'g')`;
+      const pairs = [1, 3, 5, 7, 9, 11].map((at) => `substr(${hex}, ${at}, 2)`).join(` || ':' || `);
+      return `CASE WHEN length(${v}) <= 200 AND regexp_full_match(${q}, ${sqlString(MAC_SHAPES)}) THEN ${pairs} END`;
+    },
+    valid: (n) => `(${n} <> '00:00:00:00:00:00' AND ${n} <> 'ff:ff:ff:ff:ff:ff')`,
+  }),
+  // IPv6 stays as written (lower case, no brackets or zone); the recognizer's compressed canonical form is not needed for counting.
+  ip_address: () => ({
+    compact: (v) => `regexp_replace(lower(${v}), '^\\[(.*)\\]$', '\\1')`,
+    normalised: (v, q) => {
+      const withoutZone = `regexp_replace(${q}, '%[0-9a-z_.-]+$', '')`;
+      return (
+        `CASE WHEN length(${v}) > 64 THEN NULL WHEN regexp_full_match(${q}, ${sqlString(IPV4_BODY)}) THEN ${q} ` +
+        `WHEN regexp_full_match(${withoutZone}, ${sqlString(IPV6_SQL_PATTERN)}) THEN ${withoutZone} END`
+      );
+    },
+    valid: (n) => `(${n} IS NOT NULL)`,
+  }),
+  id_document: () => ({
+    compact: (v) => `regexp_replace(upper(${v}), '[\\s-]', '', 'g')`,
+    normalised: (v, q) => `CASE WHEN length(${v}) <= 200 AND regexp_full_match(${q}, '[A-Z]{2}[A-Z0-9]{6}[0-9]') THEN ${q} END`,
+    valid: (n) => `regexp_full_match(${n}, ${sqlString(DUTCH_ID_DOCUMENT_REGEX_SOURCE.slice(1, -1))})`,
+  }),
+};
+
 /** A pre-2020 sole trader's VAT number holds their BSN: the nine digits pass the 11-proef. */
 export function vatHoldsBsnSql(normalisedVat: string): string {
   return elevenProofSql(`substr(${normalisedVat}, 3, 9)`);
@@ -188,7 +286,7 @@ const LOWER_CASE_CATEGORIES: ReadonlySet<PersonalDataCategory> = new Set(['mac_a
  * with the recognizer's RE2 pattern (shape only: no Luhn for cards in SQL).
  */
 export function categorySql(category: PersonalDataCategory, options: CategorySqlOptions): CategorySql {
-  const specific = SPECIFIC[category];
+  const specific = SPECIFIC[category] ?? CHECKED_IDENTIFIERS[category];
   if (specific) return specific(options);
   const recognizer = createRecognizers({ referenceDate: options.referenceDate }).find((r) => r.category === category);
   const pattern = recognizer?.regexSource ?? null;
