@@ -28,7 +28,7 @@ describe('parseCaseFacts', () => {
     expect(isAppError(caught)).toBe(true);
     const fields = isAppError(caught) ? caught.issues.map((issue) => issue.field) : [];
     expect(fields).toEqual(
-      expect.arrayContaining(['sector', 'breach.confidentiality', 'breach.malicious', 'breach.aware_at', 'data.categories.1', 'data.subjects.min', '']),
+      expect.arrayContaining(['sector', 'breach.confidentiality', 'breach.malicious', 'breach.aware_at', 'data.categories.1', 'data.subjects.min', 'extra']),
     );
   });
 
