@@ -4,7 +4,7 @@
  * nodemailer's pooled SMTP, outcomes recorded per row) to an SMTP sink on loopback. Then a raw blaster sends
  * the same number of messages to the same sink: the practical limit of that sink on this machine.
  *
- *   npm run bench:notify -- --people 200000 --senders 1,2 --connections 10   (one run per sender-process count)
+ *   npm run bench:notify -- --people 200000 --senders 1,2 --connections 20   (one run per sender-process count)
  *   npm run bench:notify -- --people 20000 --senders 1 --cpu-prof-dir prof    (a V8 CPU profile per sender)
  *   npm run bench:notify -- --people 6200000          (the telecom hack; see docs/sending.md)
  *
@@ -181,7 +181,7 @@ async function main(): Promise<void> {
   const people = option('people', 200_000);
   const senderCounts = (text('senders') ?? '1,2').split(',').map((v) => Number(v));
   if (senderCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--senders needs positive whole numbers, e.g. 1,2');
-  const connections = option('connections', 10);
+  const connections = option('connections', 20);
   const batchesInFlight = option('in-flight', 2);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-bench-notify-'));
   const ctx = createContext(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAIL_FROM: 'noreply@bench.test' }));
