@@ -102,6 +102,33 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+const TWO_DIGIT_YEAR_DATE = '^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{2})$';
+const EXCEL_SERIAL_DATE = '[0-9]{1,5}(\\.0+)?';
+/** The last serial Excel has: 9999-12-31. */
+const LAST_EXCEL_SERIAL = 2_958_465;
+
+/**
+ * A two-digit year as the most recent year not after the reference year (birth-date recognizer):
+ * "15" is 2015 and "30" is 1930 in 2026.
+ */
+function twoDigitYearDateSql(text: string, options: CategorySqlOptions): string {
+  const part = (group: number) => `regexp_extract(${text}, '${TWO_DIGIT_YEAR_DATE}', ${group})`;
+  const referenceYear = options.referenceDate.getUTCFullYear();
+  const candidate = `(${Math.floor(referenceYear / 100) * 100} + ${part(3)}::INTEGER)`;
+  const year = `CASE WHEN ${candidate} > ${referenceYear} THEN ${candidate} - 100 ELSE ${candidate} END`;
+  const [day, month] = options.order === 'mdy' ? [part(2), part(1)] : [part(1), part(2)];
+  return `try_strptime(${day} || '-' || ${month} || '-' || lpad(${year}::VARCHAR, 4, '0'), '%d-%m-%Y')::DATE`;
+}
+
+/** Excel's day count: serial 60 is the 1900-02-29 that never was, so later serials count from 1899-12-30. */
+function excelSerialDateSql(text: string): string {
+  const serial = `floor(${text}::DOUBLE)::INTEGER`;
+  return (
+    `CASE WHEN ${serial} < 1 OR ${serial} = 60 OR ${serial} > ${LAST_EXCEL_SERIAL} THEN NULL ` +
+    `WHEN ${serial} < 60 THEN DATE '1899-12-31' + ${serial} ELSE DATE '1899-12-30' + ${serial} END`
+  );
+}
+
 function birthDateSql(options: CategorySqlOptions): CategorySql {
   const dayMonth = options.order === 'mdy' ? ['%m-%d-%Y', '%m/%d/%Y', '%m.%d.%Y'] : ['%d-%m-%Y', '%d/%m/%Y', '%d.%m.%Y'];
   const formats = ['%Y-%m-%d', '%Y/%m/%d', ...dayMonth, '%Y%m%d'].map(sqlString).join(', ');
@@ -109,9 +136,12 @@ function birthDateSql(options: CategorySqlOptions): CategorySql {
   const oldest = `${options.referenceDate.getUTCFullYear() - 120}${today.slice(4)}`;
   const placeholders = [...PLACEHOLDER_DATES].map((d) => `DATE ${sqlString(d)}`).join(', ');
   return {
-    compact: (v) => `regexp_replace(${v}, '${MIDNIGHT_SUFFIX}', '')`,
-    // Two-digit years, month names and Excel serial numbers are left to the sample classifier.
-    normalised: (_v, q) => `try_strptime(${q}, [${formats}])::DATE`,
+    compact: (v) => `regexp_replace(${v}, '${MIDNIGHT_SUFFIX}', '', 'i')`,
+    // Month names are left to the sample classifier.
+    normalised: (_v, q) =>
+      `CASE WHEN regexp_full_match(${q}, '${TWO_DIGIT_YEAR_DATE.slice(1, -1)}') THEN ${twoDigitYearDateSql(q, options)} ` +
+      `WHEN regexp_full_match(${q}, '${EXCEL_SERIAL_DATE}') THEN ${excelSerialDateSql(q)} ` +
+      `ELSE try_strptime(${q}, [${formats}])::DATE END`,
     valid: (n) => `(NOT list_contains([${placeholders}], ${n}) AND ${n} <= DATE '${today}' AND ${n} >= DATE '${oldest}')`,
   };
 }

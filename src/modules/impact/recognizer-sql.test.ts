@@ -2,10 +2,12 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categorySql, cleanValueSql, locallyAdministeredMacSql, sqlString } from './recognizer-sql.repository.ts';
 import {
+  createBirthDateRecognizer,
   describeMacAddress,
   idDocumentRecognizer,
   ipAddressRecognizer,
   macAddressRecognizer,
+  parseDate,
   paymentCardRecognizer,
   type PersonalDataCategory,
   type Recognizer,
@@ -140,4 +142,50 @@ describe('SQL checks agree with the recognizers', () => {
     const checked = await expectAgreement(idDocumentRecognizer, ['NPK290955', 'npk 290 955', 'SPECI2014', 'NO1234567', 'NP123456', 'NP12345678', '123456789', 'XR-1B2C3D4']);
     expect(checked.filter((c) => c.valid).map((c) => c.value)).toEqual(['NPK290955', 'npk 290 955', 'SPECI2014', 'XR-1B2C3D4']);
   });
+});
+
+describe('birth dates in SQL agree with the recognizer', () => {
+  const values = [
+    '17-05-1980',
+    '1980-05-17',
+    '17/05/80',
+    '17-5-15',
+    '03.04.26',
+    '01-12-26',
+    '31-02-80',
+    '29-02-24',
+    '29-02-23',
+    '29221',
+    '29221.0',
+    '45000',
+    '59',
+    '61',
+    '60',
+    '2958466',
+    '1980-05-17 00:00:00',
+    '1980-05-17T00:00:00Z',
+    '1900-01-01',
+    '1899-12-30',
+    '19800517',
+  ];
+
+  for (const order of ['dmy', 'mdy'] as const) {
+    it(`two-digit years, Excel serial numbers, placeholders and the plausible range (${order})`, async () => {
+      const recognizer = createBirthDateRecognizer({ referenceDate: options.referenceDate, order });
+      const sql = categorySql('birth_date', { ...options, order });
+      const rows = values.map((v, i) => `(${i}, ${sqlString(v)})`).join(', ');
+      const result = await connection.runAndReadAll(`
+        SELECT value, n::VARCHAR, coalesce(${sql.valid('n', 'p')}, false) FROM (
+          SELECT i, value, ${sql.normalised('v', 'q')} AS n FROM (
+            SELECT i, value, v, ${sql.compact('v')} AS q FROM (SELECT i, value, ${cleanValueSql('value')} AS v FROM (VALUES ${rows}) t(i, value))))
+        ORDER BY i`);
+      const inSql = result.getRows().map(([value, n, ok]) => ({ value, iso: ok === true ? n : null }));
+      const inJs = values.map((value) => {
+        const parsed = parseDate(value, { referenceDate: options.referenceDate, order });
+        return { value, iso: recognizer.validate(value).valid ? (parsed?.iso ?? null) : null };
+      });
+      expect(inSql).toEqual(inJs);
+      expect(inSql.filter((r) => r.iso !== null).length).toBeGreaterThan(8);
+    });
+  }
 });
