@@ -102,6 +102,20 @@ function checkedColumnsSql(specs: readonly ColumnSpec[], options: CategorySqlOpt
 }
 
 /**
+ * Column names for JSON keys. DuckDB compares column names without case, while JSON tells "Email" from
+ * "email": the second gets a name of its own instead of failing the whole file.
+ */
+export function jsonColumnNames(keys: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return keys.map((base) => {
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base} (${n})`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
  * All SQL of the impact analysis. One in-memory DuckDB database per analysis (tables written to a
  * database file cost about twice as much) with its temporary directory in a work folder the caller
  * removes: DuckDB spills there past the memory limit, so files larger than memory are read in place.
@@ -147,10 +161,21 @@ export class DatasetRepository {
 
   /** Loads a delimited text file as text columns c0..cN, keeping rejected rows with their line numbers. */
   async loadCsv(path: string, delimiter: string): Promise<{ headers: string[]; delimiter: string }> {
-    await this.connection.run(
-      `CREATE TABLE source AS SELECT * FROM read_csv(${sqlString(path)}, all_varchar = true, header = true, delim = ${sqlString(delimiter)}, ` +
-        `quote = '"', escape = '"', store_rejects = true, rejects_table = 'rejects', rejects_scan = 'rejects_scan', sample_size = 20480)`,
-    );
+    const load = (dialect: string) =>
+      this.connection.run(
+        `CREATE TABLE source AS SELECT * FROM read_csv(${sqlString(path)}, all_varchar = true, header = true, delim = ${sqlString(delimiter)}, ` +
+          `${dialect}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'rejects_scan', sample_size = 20480)`,
+      );
+    try {
+      await load(`quote = '"', escape = '"'`);
+    } catch (error) {
+      // One unbalanced quote makes DuckDB's dialect sniffer or its parser give up on the whole file. Read it again letting
+      // the sniffer choose the quoting, leniently, so that the other lines are still read and counted.
+      if (!/sniffing|invalid state/i.test(error instanceof Error ? error.message : String(error))) throw error;
+      await this.connection.run('DROP TABLE IF EXISTS rejects');
+      await this.connection.run('DROP TABLE IF EXISTS rejects_scan');
+      await load('strict_mode = false');
+    }
     return { headers: await this.renameColumns(), delimiter };
   }
 
@@ -158,11 +183,15 @@ export class DatasetRepository {
   async loadJsonLines(path: string): Promise<{ headers: string[] }> {
     await this.connection.run(
       `CREATE TABLE lines AS SELECT line FROM read_csv(${sqlString(path)}, columns = {'line': 'VARCHAR'}, header = false, ` +
-        `delim = chr(1), quote = '', escape = '', auto_detect = false)`,
+        // Not strict: mixed line endings (\n and \r\n in one file) would otherwise stop the whole read.
+        `delim = chr(1), quote = '', escape = '', auto_detect = false, strict_mode = false)`,
     );
     await this.connection.run(`CREATE TABLE rejects AS SELECT (rowid + 1)::BIGINT AS line, 'not a JSON object' AS error_message FROM lines WHERE line IS NOT NULL AND NOT coalesce(json_valid(line) AND starts_with(ltrim(line), '{'), false)`);
-    const keys = (await this.rows(`SELECT DISTINCT unnest(json_keys(line)) AS k FROM (SELECT line FROM lines WHERE json_valid(line) AND starts_with(ltrim(line), '{') LIMIT 10000)`)).map((r) => String(r.k));
-    const extracts = keys.length === 0 ? `NULL::VARCHAR AS "value"` : keys.map((k) => `json_extract_string(line, ${sqlString(`$.${JSON.stringify(k)}`)}) AS ${sqlIdentifier(k)}`).join(', ');
+    const keys = (await this.rows(`SELECT DISTINCT unnest(json_keys(line)) AS k FROM (SELECT line FROM lines WHERE json_valid(line) AND starts_with(ltrim(line), '{') LIMIT 10000)`)).map((r) => String(r.k))
+      // DuckDB's JSON paths cannot name the empty key, so values under "" are left out.
+      .filter((k) => k !== '');
+    const names = jsonColumnNames(keys);
+    const extracts = keys.length === 0 ? `NULL::VARCHAR AS "value"` : keys.map((k, i) => `json_extract_string(line, ${sqlString(`$.${JSON.stringify(k)}`)}) AS ${sqlIdentifier(names[i]!)}`).join(', ');
     await this.connection.run(`CREATE TABLE source AS SELECT ${extracts} FROM lines WHERE json_valid(line) AND starts_with(ltrim(line), '{') ORDER BY rowid`);
     await this.connection.run('DROP TABLE lines');
     return { headers: await this.renameColumns() };
@@ -181,7 +210,8 @@ export class DatasetRepository {
   private async renameColumns(): Promise<string[]> {
     const described = await this.rows(`SELECT column_name FROM (DESCRIBE source)`);
     const headers = described.map((r) => String(r.column_name));
-    const select = headers.map((h, i) => `${sqlIdentifier(h)}::VARCHAR AS ${col(i)}`).join(', ');
+    // By position, not by name: a header may be empty, which DuckDB cannot write as an identifier.
+    const select = headers.map((_, i) => `#${i + 1}::VARCHAR AS ${col(i)}`).join(', ');
     await this.connection.run(`CREATE VIEW raw AS SELECT rowid::INTEGER AS rid, ${select} FROM source`);
     return headers;
   }
