@@ -45,7 +45,8 @@ export const sendCampaignJob = defineJob({
       messageIdDomain: messageIdDomain(ctx),
       workerId: `${os.hostname()}:${process.pid}:${ctx.job.id}`,
       batchesInFlight: 2,
-      warmUp: defaultWarmUp,
+      // The warm-up schedule is the campaign's: the lanes share it.
+      warmUp: defaultWarmUp.map((step) => ({ ...step, perSecond: step.perSecond / ctx.config.CAMPAIGN_SEND_JOBS })),
     });
     const until = Date.now() + sliceMs;
     let running = true;
