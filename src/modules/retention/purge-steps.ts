@@ -1,8 +1,9 @@
 import type { Config } from '../../config/config.ts';
 import type { Tx } from '../../db/database.ts';
 import { fileStorageFor } from '../files/index.ts';
+import { purgeAffectedPeopleOfCase } from '../affected-people/index.ts';
 import { deleteDataKeysOfCase } from '../keys/index.ts';
-import { clearReporterContacts, deleteAffectedPeopleOfCase, deleteAnalysesOfCase, deleteFileRows, deleteOutboxRowsOfCase, findStoredFilesOfCase } from './retention.repository.ts';
+import { clearReporterContacts, deleteAnalysesOfCase, deleteLookupThrottleOfCase, deleteFileRows, deleteOutboxRowsOfCase, findStoredFilesOfCase } from './retention.repository.ts';
 
 export interface PurgeTarget {
   orgId: string;
@@ -59,11 +60,16 @@ export const outboxStep: PurgeStep = {
 
 /**
  * Their contact details are encrypted under the case key that dataKeysStep shreds, but the rows also carry
- * categories, vulnerability flags and keyed identifier hashes of real people: those go as well.
+ * categories, vulnerability flags and keyed identifier hashes of real people (the lookup index, and the
+ * lookup throttle's hashes of whoever asked): those go as well. The counts the register needs live in the
+ * case facts.
  */
 export const affectedPeopleStep: PurgeStep = {
   name: 'affectedPeople',
-  run: (tx, target) => deleteAffectedPeopleOfCase(tx, target.orgId, target.caseId),
+  async run(tx, target) {
+    await deleteLookupThrottleOfCase(tx, target.caseId);
+    return purgeAffectedPeopleOfCase(tx, target.caseId);
+  },
 };
 
 /**

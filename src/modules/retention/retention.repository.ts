@@ -75,14 +75,9 @@ export async function deleteOutboxRowsOfCase(db: DbOrTx, orgId: string, caseId: 
   return Number(result.numDeletedRows);
 }
 
-/**
- * The case's affected people with the keyed hashes that find them (the lookup index) and the lookup
- * throttle's hashes of whoever asked. The counts the register needs live in the case facts, not here.
- */
-export async function deleteAffectedPeopleOfCase(db: DbOrTx, orgId: string, caseId: string): Promise<number> {
-  await db.deleteFrom('lookup_index').where('case_id', '=', caseId).execute();
-  await db.deleteFrom('lookup_throttle').where('case_id', '=', caseId).execute();
-  const result = await db.deleteFrom('affected_people').where('org_id', '=', orgId).where('case_id', '=', caseId).executeTakeFirst();
+/** The lookup throttle's keyed hashes of whoever asked "am I affected?" about the case. */
+export async function deleteLookupThrottleOfCase(db: DbOrTx, caseId: string): Promise<number> {
+  const result = await db.deleteFrom('lookup_throttle').where('case_id', '=', caseId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
