@@ -10,7 +10,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { generateTelecomExport } from '../scripts/generate-telecom-export.ts';
-import { analyseDataset, type AnalysisResult } from '../src/modules/impact/index.ts';
+import { analyseDataset, type AnalysisPhase, type AnalysisResult } from '../src/modules/impact/index.ts';
 import { createRecognizers } from '../src/modules/impact/recognizers/index.ts';
 import { evaluateAgainstTruth } from './evaluate-against-truth.ts';
 
@@ -38,16 +38,25 @@ async function ensureExport(): Promise<void> {
   process.stdout.write(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-async function analyse(): Promise<{ result: AnalysisResult; seconds: number; peakRss: number }> {
+async function analyse(): Promise<{ result: AnalysisResult; seconds: number; peakRss: number; phases: Map<AnalysisPhase, number> }> {
   await rm(outputDir, { recursive: true, force: true });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 100);
   const started = performance.now();
+  // Seconds per phase, from the progress reports: where the time goes when the total moves.
+  const phases = new Map<AnalysisPhase, number>();
+  let current: { phase: AnalysisPhase; since: number } | null = null;
+  const onProgress = ({ phase }: { phase: AnalysisPhase }) => {
+    if (current?.phase === phase) return;
+    const now = performance.now();
+    if (current) phases.set(current.phase, (phases.get(current.phase) ?? 0) + (now - current.since) / 1000);
+    current = { phase, since: now };
+  };
   try {
-    const result = await analyseDataset({ path: file, referenceDate, outputDir, writeRecordPersons: true });
-    return { result, seconds: (performance.now() - started) / 1000, peakRss };
+    const result = await analyseDataset({ path: file, referenceDate, outputDir, writeRecordPersons: true, onProgress });
+    return { result, seconds: (performance.now() - started) / 1000, peakRss, phases };
   } finally {
     clearInterval(sampler);
   }
@@ -72,13 +81,14 @@ async function baseline(result: AnalysisResult): Promise<number> {
 }
 
 await ensureExport();
-const { result, seconds, peakRss } = await analyse();
+const { result, seconds, peakRss, phases } = await analyse();
 const t = result.totals;
 process.stdout.write(
   [
     '',
     `analysis: ${format(t.rows)} rows (${format(t.unreadableRows)} unreadable), ${format(t.persons)} persons`,
     `  ${seconds.toFixed(1)} s, ${format(t.rows / seconds)} rows/s, peak RSS ${(peakRss / 1024 ** 3).toFixed(2)} GB`,
+    `  phases: ${[...phases].map(([phase, s]) => `${phase} ${s.toFixed(1)} s`).join(', ')}`,
     '',
   ].join('\n'),
 );
