@@ -29,7 +29,7 @@ import { findCampaignRowById, findCaseReference } from ${moduleUrl('./notificati
 import { toCampaign } from ${moduleUrl('./campaign-row.ts')};
 import { createSmtpChannel } from ${moduleUrl('./email-channel.ts')};
 import { createOutboxSender } from ${moduleUrl('./outbox-sender.ts')};
-const [dialect, location, dataDir, campaignId, smtpUrl, workerId] = process.argv.slice(1);
+const [dialect, location, dataDir, campaignId, smtpUrl, workerId, inFlight] = process.argv.slice(1);
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 const database = openDatabase(dialect === 'postgres' ? { dialect, url: location } : { dialect, file: location });
 const row = await findCampaignRowById(database.db, campaignId);
@@ -38,7 +38,7 @@ const dataKey = await getOrCreateDataKey(database.db, { config, clock: systemClo
 const email = createSmtpChannel({ url: smtpUrl, from: 'noreply@belmij.test', maxConnections: 4 });
 let stopping = false;
 process.on('SIGTERM', () => { stopping = true; });
-const sender = createOutboxSender({ database, clock: systemClock, campaign: toCampaign(row), caseReference: reference, dataKey: dataKey.key, email, sms: null, messageIdDomain: 'belmij.test', workerId, batchSize: 20, leaseMs: 1500 });
+const sender = createOutboxSender({ database, clock: systemClock, campaign: toCampaign(row), caseReference: reference, dataKey: dataKey.key, email, sms: null, messageIdDomain: 'belmij.test', workerId, batchSize: 20, leaseMs: 1500, batchesInFlight: Number(inFlight) });
 process.stdout.write('ready\\n');
 await sender.run(() => stopping);
 await email.close();
@@ -99,7 +99,7 @@ describeOnDatabases('campaign sending across worker crashes', (getDb, dialect) =
     return { deps, campaignId: created.id, load: () => getCampaign(deps, actorFor(author), ref.caseId, created.id) };
   }
 
-  const argsFor = (campaignId: string, workerId: string) => [dialect, getDb().location, dataDir, campaignId, sink.url, workerId];
+  const argsFor = (campaignId: string, workerId: string, inFlight = 1) => [dialect, getDb().location, dataDir, campaignId, sink.url, workerId, String(inFlight)];
   const mine = (campaignId: string) => sink.received.filter((m) => m.messageId.startsWith(`<${campaignId}.`));
 
   it('after SIGKILL a second worker finishes: nobody is missed, duplicates are at most the rows claimed twice', async () => {
@@ -138,4 +138,31 @@ describeOnDatabases('campaign sending across worker crashes', (getDb, dialect) =
     expect((await campaignProgress(deps, await load())).claimedTwice).toBe(0);
     expect((await listOutboxRows(deps.db, campaignId)).every((r) => r.state === 'accepted')).toBe(true);
   }, 120_000);
+
+  it('with two batches in flight, SIGKILL repeats at most those two batches and SIGTERM repeats nothing', async () => {
+    const killed = await runningCampaign(200);
+    const first = startWorker(argsFor(killed.campaignId, 'killed-2', 2));
+    await waitFor(() => mine(killed.campaignId).length >= 50);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(await startWorker(argsFor(killed.campaignId, 'second-2', 2)).exited).toBe(0);
+    const received = mine(killed.campaignId);
+    const distinct = new Set(received.map((m) => m.messageId));
+    expect(distinct.size).toBe(200);
+    const progress = await campaignProgress(killed.deps, await killed.load());
+    expect(received.length - distinct.size).toBeLessThanOrEqual(progress.claimedTwice);
+    expect(progress.claimedTwice).toBeLessThanOrEqual(40);
+
+    const stopped = await runningCampaign(120);
+    const worker = startWorker(argsFor(stopped.campaignId, 'stopped-2', 2));
+    await waitFor(() => mine(stopped.campaignId).length >= 30);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    expect(await startWorker(argsFor(stopped.campaignId, 'second-3', 2)).exited).toBe(0);
+    const all = mine(stopped.campaignId);
+    expect(all).toHaveLength(120);
+    expect(new Set(all.map((m) => m.messageId)).size).toBe(120);
+    expect((await campaignProgress(stopped.deps, await stopped.load())).claimedTwice).toBe(0);
+  }, 180_000);
 });
