@@ -156,4 +156,17 @@ describeOnDatabases('notification campaigns', (getDb) => {
       await new Promise<void>((resolve) => gateway.close(() => resolve()));
     }
   });
+
+  it('without an SMS gateway, a text message falls back to a letter rather than waiting for ever', async () => {
+    const setup = await setUp([person('4', 'bounce4@example.test', ['name', 'iban'])]);
+    await approveCampaign(setup.deps, actorFor(setup.approver), setup.ref.caseId, setup.campaign.id);
+    await startCampaign(setup.deps, actorFor(setup.author), setup.ref.caseId, setup.campaign.id);
+    const { sender, email } = await senderFor(setup, 'w1', null);
+    await sender.run(() => false);
+    await email.close();
+
+    const rows = await listOutboxRows(getDb().db, setup.campaign.id);
+    expect(rows.map((r) => `${r.channel}:${r.state}`).sort()).toEqual(['email:fallen_back', 'letter:pending', 'sms:fallen_back']);
+    expect(rows.find((r) => r.channel === 'sms')!.last_response).toMatch(/SMS gateway/);
+  });
 });

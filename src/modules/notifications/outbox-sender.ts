@@ -70,7 +70,8 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
   const leaseMs = options.leaseMs ?? 120_000;
   const maxAttempts = options.maxAttempts ?? 8;
   const composer = createComposer(campaign);
-  const channels: Channel[] = options.sms ? ['email', 'sms'] : ['email'];
+  // SMS rows are claimed even without a gateway: they fall back to the next channel instead of waiting for ever.
+  const channels: Channel[] = ['email', 'sms'];
   const startedAt = Date.parse(campaign.startedAt ?? campaign.createdAt);
 
   async function claim(): Promise<OutboxTable[]> {

@@ -8,6 +8,7 @@ import { getOrCreateDataKey } from '../keys/index.ts';
 import { createMailerChannel, createSmtpChannel, type EmailChannel } from './email-channel.ts';
 import { findCampaignRowById, findCaseReference, nextDueAt, updateCampaignFrom } from './notifications.repository.ts';
 import { createOutboxSender } from './outbox-sender.ts';
+import { createSmsGatewayFromConfig } from './sms-gateway-config.ts';
 import { defaultWarmUp } from './recipient-routing.ts';
 import { messageIdDomain, toCampaign } from './campaign-row.ts';
 
@@ -41,7 +42,7 @@ export const sendCampaignJob = defineJob({
       caseReference: reference,
       dataKey: dataKey.key,
       email,
-      sms: null,
+      sms: createSmsGatewayFromConfig(ctx.config),
       messageIdDomain: messageIdDomain(ctx),
       workerId: `${os.hostname()}:${process.pid}:${ctx.job.id}`,
       batchesInFlight: 2,
