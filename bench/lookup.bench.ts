@@ -4,7 +4,11 @@
  * POST /incident/:slug/lookup with autocannon from this process: first with addresses that are in the
  * index, then with addresses that are not. Prints requests/s and p50/p99 latency side by side.
  *
- *   npm run bench:lookup -- --people 200000 --seconds 10 --connections 50 [--worker separate|inline|none]
+ *   npm run bench:lookup -- --people 200000 --seconds 10 --connections 50 [--worker separate|inline|none] [--rate 1000]
+ *
+ * Without --rate the load is as fast as the connections allow, so the latency includes the queue that this
+ * builds; with --rate N the requests arrive at N per second in all, the way a target of "N requests per second
+ * with p99 under X ms" is meant.
  *
  * The server runs with TRUST_PROXY=true and each request carries its own X-Forwarded-For, as behind a
  * reverse proxy, so that the per-address limit does not turn the bench into a measurement of refusals.
@@ -39,6 +43,8 @@ function option(name: string, fallback: number): number {
 const people = option('people', 6_200_000);
 const seconds = option('seconds', 10);
 const connections = option('connections', 50);
+const rateArg = process.argv.indexOf('--rate');
+const rate = rateArg === -1 ? undefined : option('rate', 1000);
 /** separate: a `breachdesk worker` process (default); inline: ROLE=all; none: only answering and queuing. */
 const workerArg = process.argv.indexOf('--worker');
 const workerMode = workerArg === -1 ? 'separate' : process.argv[workerArg + 1];
@@ -141,6 +147,7 @@ async function drive(baseUrl: string, cookie: string, csrf: string, emailOf: (i:
     url: baseUrl,
     connections,
     duration,
+    ...(rate === undefined ? {} : { overallRate: rate }),
     requests: [
       {
         method: 'POST',
@@ -188,7 +195,7 @@ async function main(): Promise<void> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-bench-lookup-'));
   const dataDir = path.join(base, 'data');
   fs.mkdirSync(dataDir);
-  console.log(`lookup bench: ${people.toLocaleString('en')} affected people, ${connections} connections, ${seconds} s per input kind after a 10 s warm-up, worker: ${workerMode}`);
+  console.log(`lookup bench: ${people.toLocaleString('en')} affected people, ${connections} connections, ${seconds} s per input kind after a 10 s warm-up, worker: ${workerMode}, ${rate === undefined ? 'as fast as possible' : `${rate} requests/s`}`);
   const encryptionMicros = measureEncryption();
   const loadStarted = performance.now();
   const cpuBefore = process.cpuUsage();

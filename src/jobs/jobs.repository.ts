@@ -35,11 +35,35 @@ function isDue(now: string) {
 }
 
 /**
- * SQLite: one UPDATE ... RETURNING claims the batch. SQLite runs one writer at a time, so the statement is
- * atomic; the due-condition is repeated on the outer row so a stale snapshot can never claim twice.
+ * The ids of due jobs, read one state at a time so that each read walks the (status, run_at) index in order
+ * and stops at the limit: with one OR over both states, or a tie-breaker the index does not hold, the database
+ * sorts every due job on every claim, which a queue of tens of thousands of lookups turns into the worker's
+ * main cost. Expired leases first: their jobs have waited longest.
  */
-export async function claimDueJobsSqlite(db: Db, request: ClaimRequest): Promise<Job[]> {
-  const due = db.selectFrom('jobs').select('id').where(isDue(request.now)).orderBy('run_at').orderBy('id').limit(request.limit);
+async function dueJobIds(db: DbOrTx, request: ClaimRequest, lock: boolean): Promise<string[]> {
+  const expired = db
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', '=', 'running')
+    .where('locked_until', '<', request.now)
+    .orderBy('status')
+    .orderBy('run_at')
+    .limit(request.limit);
+  const expiredIds = (await (lock ? expired.forUpdate().skipLocked() : expired).execute()).map((r) => r.id);
+  if (expiredIds.length >= request.limit) return expiredIds;
+  const queued = db
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('run_at', '<=', request.now)
+    .orderBy('status')
+    .orderBy('run_at')
+    .limit(request.limit - expiredIds.length);
+  const queuedIds = (await (lock ? queued.forUpdate().skipLocked() : queued).execute()).map((r) => r.id);
+  return [...expiredIds, ...queuedIds];
+}
+
+function claimUpdate(db: DbOrTx, request: ClaimRequest, ids: string[]) {
   return db
     .updateTable('jobs')
     .set((eb) => ({
@@ -49,10 +73,17 @@ export async function claimDueJobsSqlite(db: Db, request: ClaimRequest): Promise
       attempts: eb('attempts', '+', 1),
       updated_at: request.now,
     }))
-    .where('id', 'in', due)
-    .where(isDue(request.now))
-    .returningAll()
-    .execute();
+    .where('id', 'in', ids);
+}
+
+/**
+ * SQLite: the due ids are read, then claimed with one UPDATE ... RETURNING that repeats the due-condition, so
+ * a job another process claimed in between is left alone and never claimed twice.
+ */
+export async function claimDueJobsSqlite(db: Db, request: ClaimRequest): Promise<Job[]> {
+  const ids = await dueJobIds(db, request, false);
+  if (ids.length === 0) return [];
+  return claimUpdate(db, request, ids).where(isDue(request.now)).returningAll().execute();
 }
 
 /**
@@ -61,33 +92,9 @@ export async function claimDueJobsSqlite(db: Db, request: ClaimRequest): Promise
  */
 export async function claimDueJobsPostgres(db: Db, request: ClaimRequest): Promise<Job[]> {
   return db.transaction().execute(async (tx) => {
-    const rows = await tx
-      .selectFrom('jobs')
-      .select('id')
-      .where(isDue(request.now))
-      .orderBy('run_at')
-      .orderBy('id')
-      .limit(request.limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (rows.length === 0) return [];
-    return tx
-      .updateTable('jobs')
-      .set((eb) => ({
-        status: 'running',
-        locked_by: request.workerId,
-        locked_until: request.lockedUntil,
-        attempts: eb('attempts', '+', 1),
-        updated_at: request.now,
-      }))
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .returningAll()
-      .execute();
+    const ids = await dueJobIds(tx, request, true);
+    if (ids.length === 0) return [];
+    return claimUpdate(tx, request, ids).returningAll().execute();
   });
 }
 
