@@ -1,5 +1,4 @@
 import type { DatabaseHandle } from '../../db/database.ts';
-import { newId } from '../../shared/ids.ts';
 import type { Clock } from '../../shared/time.ts';
 import { decryptValue } from '../keys/index.ts';
 import { createComposer } from './compose-message.ts';
@@ -15,7 +14,8 @@ import {
   type OutboxOutcome,
 } from './notifications.repository.ts';
 import type { Campaign, Channel, OutboxTable } from './notifications.types.ts';
-import { deferralDelayMs, messageIdFor, nextChannel, warmUpRate, type SendOutcome, type WarmUpStep } from './recipient-routing.ts';
+import { deferralDelayMs, warmUpRate, type SendOutcome, type WarmUpStep } from './recipient-routing.ts';
+import { fallbackRowFor } from './fallback-row.ts';
 import { smsText, type SmsGateway } from './sms-gateway.ts';
 
 export interface SenderOptions {
@@ -101,27 +101,7 @@ export function createOutboxSender(options: SenderOptions): OutboxSender {
 
   async function fallbackFor(row: OutboxTable, nowIso: string): Promise<OutboxTable | null> {
     const audience = await findAudienceRow(database.db, row.affected_person_id);
-    if (!audience) return null;
-    const reach = { hasEmail: audience.has_email === 1, hasMobile: audience.has_mobile === 1, hasAddress: audience.has_address === 1, vulnerable: JSON.parse(audience.vulnerable) as string[] };
-    const channel = nextChannel(reach, campaign.channelOrder, campaign.elderlyRoute, row.channel);
-    if (!channel) return null;
-    return {
-      id: newId(),
-      campaign_id: campaign.id,
-      affected_person_id: row.affected_person_id,
-      channel,
-      state: 'pending',
-      message_id: messageIdFor(campaign.id, row.affected_person_id, channel, options.messageIdDomain),
-      attempts: 0,
-      claims: 0,
-      locked_by: null,
-      locked_until: null,
-      next_attempt_at: nowIso,
-      last_response: null,
-      sent_at: null,
-      created_at: nowIso,
-      updated_at: nowIso,
-    };
+    return audience ? fallbackRowFor(row, audience, campaign, options.messageIdDomain, nowIso) : null;
   }
 
   async function sendBatch(): Promise<BatchResult> {
