@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnDatabases } from '../../../test/db-harness.ts';
 import { buildOrganisation, buildTestApp, buildUser, signIn, type SignedIn, type TestApp } from '../../../test/factories.ts';
 import { createWorker } from '../../jobs/index.ts';
+import { customerPostcodeIdentifier, findAffectedByIdentifier } from '../affected-people/index.ts';
 import { createCase } from '../cases/index.ts';
 import { impactFactsForCase } from '../risk/index.ts';
 import { analyseFileForCase } from './analyses.service.ts';
@@ -183,6 +184,25 @@ describeOnDatabases('impact analyses on a case', (getDb) => {
     expect(analysis).toMatchObject({ status: 'completed', fileName: 'cli-export.csv', result: { totals: { persons: 4 } } });
     expect(await db.selectFrom('affected_people').select('id').where('source_id', '=', analysis.id).execute()).toHaveLength(4);
     await expect(analyseFileForCase(t.ctx, { caseId: 'no-such-case', path: file })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('keeps each person\'s customer number with the postcode, so the public page can find them by both', { timeout: 60_000 }, async () => {
+    const { db } = getDb();
+    const orgId = (await db.selectFrom('cases').select('org_id').where('id', '=', caseId).executeTakeFirstOrThrow()).org_id;
+    const customerCase = (await createCase(t.ctx, orgId, { title: 'Customer numbers', awareAt: '2026-03-01T20:00:00.000Z' }, { label: 'test' })).id;
+    const file = path.join(dataDir, 'with-customer-numbers.csv');
+    await writeFile(
+      file,
+      ['klantnummer;naam;email;postcode', 'K100234;Jan Jansen;jan@example.nl;1011 AB', 'K100235;Anna de Vries;anna@example.nl;2511CD', 'K100236;Kees Bakker;kees@example.nl;2511CD'].join('\n'),
+    );
+    const analysis = await analyseFileForCase(t.ctx, { caseId: customerCase, path: file });
+    expect(JSON.stringify(analysis.result)).toContain('"category":"customer_id"');
+    const ref = { orgId, caseId: customerCase };
+    const found = await findAffectedByIdentifier(db, t.ctx, ref, [{ kind: 'customer_postcode', value: customerPostcodeIdentifier('K100234', '1011AB')! }]);
+    expect(found.map((p) => p.contact.email)).toEqual(['jan@example.nl']);
+    expect(found[0]!.contact).toMatchObject({ customerNumber: expect.stringContaining('100234'), postcode: expect.stringMatching(/^1011 ?AB$/) });
+    // The number alone, or with another person's postcode, finds nobody.
+    expect(await findAffectedByIdentifier(db, t.ctx, ref, [{ kind: 'customer_postcode', value: customerPostcodeIdentifier('K100234', '2511CD')! }])).toEqual([]);
   });
 
   it('answers another organisation and an unknown analysis as absent', async () => {

@@ -56,6 +56,8 @@ describe('personOfRow', () => {
       mobile_e164: '',
       postal_address: '',
       name: 'Jan Jansen',
+      customer_number: 'K-100234',
+      postcode: '',
       language: 'en',
       categories: 'email|name',
       special_categories: '',
@@ -73,7 +75,7 @@ describe('personOfRow', () => {
       specialCategories: [],
       vulnerable: ['minor'],
       records: 3,
-      contact: { email: 'jan@example.nl', mobile: null, address: null, name: 'Jan Jansen' },
+      contact: { email: 'jan@example.nl', mobile: null, address: null, name: 'Jan Jansen', customerNumber: 'K-100234', postcode: null },
     });
   });
 });

@@ -91,7 +91,14 @@ export function personOfRow(row: Record<string, string>): AffectedPersonInput {
     specialCategories: list(row.special_categories),
     vulnerable: list(row.vulnerable),
     records: Number.parseInt(row.records ?? '1', 10) || 1,
-    contact: { email: orNull(row.email), mobile: orNull(row.mobile_e164), address: orNull(row.postal_address), name: orNull(row.name) },
+    contact: {
+      email: orNull(row.email),
+      mobile: orNull(row.mobile_e164),
+      address: orNull(row.postal_address),
+      name: orNull(row.name),
+      customerNumber: orNull(row.customer_number),
+      postcode: orNull(row.postcode),
+    },
   };
 }
 

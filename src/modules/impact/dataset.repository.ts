@@ -290,7 +290,7 @@ export class DatasetRepository {
     const nameKey = `nullif(trim(regexp_replace(lower(strip_accents(coalesce(${text('name')}, ''))), '[^a-z0-9]+', ' ', 'g')), '')`;
     await this.connection.run(`
       CREATE TABLE records AS
-      SELECT rid, email, phone, mobile, bsn, iban, dob, postcode, name, name_key, address, brand, set_rank, present, valid, ${statusNames}
+      SELECT rid, email, phone, mobile, bsn, iban, dob, postcode, customer_number, name, name_key, address, brand, set_rank, present, valid, ${statusNames}
         CASE WHEN note IS NULL OR NOT regexp_matches(note, ${sqlString(anyTerm)}) THEN 0 ELSE ${patternBits(VULNERABILITY_SQL_PATTERNS as Record<string, string>)} END AS vulnerable,
         CASE WHEN note IS NULL OR NOT regexp_matches(note, ${sqlString(anyTerm)}) THEN 0 ELSE ${patternBits(SPECIAL_CATEGORY_SQL_PATTERNS as Record<string, string>)} END AS special
       FROM (
@@ -302,6 +302,7 @@ export class DatasetRepository {
           ${firstValid('iban')} AS iban,
           ${firstValid('birth_date')}::DATE AS dob,
           ${firstValid('postcode')} AS postcode,
+          ${firstValid('customer_id')} AS customer_number,
           ${text('name')} AS name,
           ${nameKey} AS name_key,
           ${text('address')} AS address,
@@ -404,6 +405,7 @@ export class DatasetRepository {
         arg_min(name, rid) FILTER (WHERE name IS NOT NULL) AS name,
         arg_min(address || coalesce(' ' || postcode, ''), rid) FILTER (WHERE address IS NOT NULL) AS address,
         arg_min(postcode, rid) FILTER (WHERE postcode IS NOT NULL) AS postcode,
+        arg_min(customer_number, rid) FILTER (WHERE customer_number IS NOT NULL) AS customer_number,
         min(dob) AS dob,
         date_sub('year', min(dob), ${ref}) AS age,
         list_sort(list_distinct(list(brand) FILTER (WHERE brand IS NOT NULL))) AS brands,
@@ -447,11 +449,13 @@ export class DatasetRepository {
       ...bitCases('vulnerable', vulnerableNames),
       `CASE WHEN (special & 1) = 1 THEN 'health' END`,
     ]);
-    const columns = ['person_key', 'email', 'mobile_e164', 'postal_address', 'name', 'language', 'categories', 'special_categories', 'vulnerable', 'brands', 'set', 'records'];
+    const columns = ['person_key', 'email', 'mobile_e164', 'postal_address', 'name', 'customer_number', 'postcode', 'language', 'categories', 'special_categories', 'vulnerable', 'brands', 'set', 'records'];
     await this.connection.run(`
       COPY (
         SELECT 'P' || lpad((person + 1)::VARCHAR, 9, '0') AS person_key,
           email, mobile AS mobile_e164, address AS postal_address, name,
+          -- with the postcode, what a person may enter on the public page when the organisation allows it
+          customer_number, postcode,
           CASE WHEN coalesce(ends_with(email, '.nl') OR ends_with(email, '.be') OR starts_with(phone, '+31') OR starts_with(phone, '+32') OR postcode IS NOT NULL, false) THEN 'nl' ELSE 'en' END AS language,
           ${bitNames('present', PERSONAL_DATA_CATEGORIES)} AS categories,
           ${bitNames('special', SPECIAL_GROUPS)} AS special_categories,
