@@ -44,6 +44,18 @@ export const configVariables = {
     doc: 'Sender address of e-mail Breachdesk sends.',
     schema: z.string().min(3).default('Breachdesk <breachdesk@localhost>'),
   },
+  MAIL_DKIM_DOMAIN: {
+    doc: 'Domain that signs campaign e-mail with DKIM (the d= of the signature); empty for no signing here (e.g. when the relay signs). Needs MAIL_DKIM_SELECTOR and MAIL_DKIM_KEY_FILE.',
+    schema: z.string().default(''),
+  },
+  MAIL_DKIM_SELECTOR: {
+    doc: 'DKIM selector: the key is published at SELECTOR._domainkey.DOMAIN.',
+    schema: z.string().default(''),
+  },
+  MAIL_DKIM_KEY_FILE: {
+    doc: 'Path of the PEM private key that signs campaign e-mail with DKIM.',
+    schema: z.string().default(''),
+  },
   SMS_GATEWAY_URL: {
     doc: 'Empty for no text messages, or the https URL of an HTTP SMS gateway that takes POST {to, text, reference}.',
     schema: z

@@ -7,6 +7,7 @@ import { defineJob, skipJob } from '../../jobs/job-definition.ts';
 import { getOrCreateDataKey } from '../keys/index.ts';
 import { createMailerChannel, createSmtpChannel, type EmailChannel } from './email-channel.ts';
 import { findCampaignRowById, findCaseReference, nextDueAt, updateCampaignFrom } from './notifications.repository.ts';
+import { dkimFromConfig } from './dkim-config.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { createSmsGatewayFromConfig } from './sms-gateway-config.ts';
 import { defaultWarmUp } from './recipient-routing.ts';
@@ -33,7 +34,13 @@ export const sendCampaignJob = defineJob({
     const reference = (await findCaseReference(ctx.db, row.org_id, row.case_id)) ?? row.case_id;
     const dataKey = await getOrCreateDataKey(ctx.db, ctx, row.org_id, row.case_id);
     const email: EmailChannel = ctx.config.MAIL_URL
-      ? createSmtpChannel({ url: ctx.config.MAIL_URL, from: ctx.config.MAIL_FROM, maxConnections: ctx.config.MAIL_MAX_CONNECTIONS, maxMessages: ctx.config.MAIL_MAX_MESSAGES })
+      ? createSmtpChannel({
+          url: ctx.config.MAIL_URL,
+          from: ctx.config.MAIL_FROM,
+          maxConnections: ctx.config.MAIL_MAX_CONNECTIONS,
+          maxMessages: ctx.config.MAIL_MAX_MESSAGES,
+          dkim: dkimFromConfig(ctx.config),
+        })
       : createMailerChannel(ctx.mailer, row.org_id);
     const sender = createOutboxSender({
       database: ctx.database,
