@@ -28,7 +28,7 @@ import { loadConfig } from '../src/config/config.ts';
 import { migrateToLatest } from '../src/db/database.ts';
 import { bulkLoadAffectedPeople, type AffectedPersonInput } from '../src/modules/affected-people/index.ts';
 import { encryptValue } from '../src/modules/keys/index.ts';
-import { newId } from '../src/shared/ids.ts';
+import { insertBenchCase } from './bench-case.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -86,10 +86,7 @@ async function loadPeople(dataDir: string): Promise<void> {
   try {
     await migrateToLatest(ctx.db);
     const now = new Date().toISOString();
-    const orgId = newId();
-    const caseId = newId();
-    await ctx.db.insertInto('organisations').values({ id: orgId, kind: 'controller', name: 'Bench Telecom', sector: 'telecom', nis2: 'essential', time_zone: 'Europe/Amsterdam', default_locale: 'nl', created_at: now }).execute();
-    await ctx.db.insertInto('cases').values({ id: caseId, org_id: orgId, reference: 'BD-2026-BENCH', title: 'Bench', summary: '', state: 'investigating', owner_user_id: null, aware_at: now, created_at: now, updated_at: now }).execute();
+    const { orgId, caseId } = await insertBenchCase(ctx.db, now);
     const texts = { whatHappened: 'Bench.', whatData: '', whatWeDid: '', whatToDo: '', phishing: '', contact: '' };
     await ctx.db
       .insertInto('incident_pages')

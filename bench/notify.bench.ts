@@ -37,6 +37,7 @@ import {
   toCampaign,
 } from '../src/modules/notifications/index.ts';
 import { newId } from '../src/shared/ids.ts';
+import { insertBenchCase } from './bench-case.ts';
 import { systemClock } from '../src/shared/time.ts';
 
 const thisFile = fileURLToPath(import.meta.url);
@@ -190,10 +191,7 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(ctx.db);
     const now = new Date().toISOString();
-    const orgId = newId();
-    const caseId = newId();
-    await ctx.db.insertInto('organisations').values({ id: orgId, kind: 'controller', name: 'Bench Telecom', sector: 'telecom', nis2: 'essential', time_zone: 'Europe/Amsterdam', default_locale: 'nl', created_at: now }).execute();
-    await ctx.db.insertInto('cases').values({ id: caseId, org_id: orgId, reference: 'BD-2026-BENCH', title: 'Bench', summary: '', state: 'investigating', owner_user_id: null, aware_at: now, created_at: now, updated_at: now }).execute();
+    const { orgId, caseId } = await insertBenchCase(ctx.db, now);
     const actors: Actor[] = [];
     for (const name of ['author', 'approver']) {
       const id = newId();
